@@ -1,0 +1,66 @@
+// Diagnostics: source locations, severities, stable codes, and their compiler-style rendering.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace itucollab {
+
+/// A position in a corpus file: path as given to the loader, 1-based line and column (0 = unknown).
+struct SourceLoc {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+
+/// How bad a diagnostic is. Errors stop `build`; warnings fail `check --strict` only.
+enum class Severity { error, warning };
+
+/// One finding about the corpus, with a stable code such as `unknown-key`.
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;
+    SourceLoc loc;
+    std::string message;
+};
+
+/// Collects every diagnostic of a run; never stops at the first.
+class Diagnostics {
+public:
+    void error(std::string code, SourceLoc loc, std::string message);
+    void warning(std::string code, SourceLoc loc, std::string message);
+    void add(Diagnostic d);
+
+    [[nodiscard]] bool has_errors() const;
+    [[nodiscard]] std::size_t error_count() const;
+    [[nodiscard]] std::size_t warning_count() const;
+    [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
+    /// Orders by file, line, column, then code, so output is stable whatever the check order.
+    void sort();
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+/// The text of the files a run read, so diagnostics can quote the offending line.
+class SourceTexts {
+public:
+    void add(std::string path, std::string text);
+    /// The 1-based line of `path`, without its newline; empty when unknown.
+    [[nodiscard]] std::string_view line(std::string_view path, int line) const;
+
+private:
+    std::vector<std::pair<std::string, std::string>> files_;
+};
+
+/// Renders `file:line:col: severity: message [code]`, the source line and a caret under the column.
+std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour = false);
+
+/// The closest candidate to `word` by edit distance, or empty when none is close enough.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Makes `path` relative to the current directory when it lies below it.
+std::string display_path(const std::string& path);
+
+}  // namespace itucollab

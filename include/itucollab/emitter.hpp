@@ -1,0 +1,35 @@
+// The emitter registry: one row per output format, driving --format, help text and suggestions.
+#pragma once
+
+#include <itucollab/model.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace itucollab {
+
+/// Settings every emitter receives.
+struct EmitOptions {
+    int width = 80;             ///< line width of the text emitter
+    std::string templates_dir;  ///< where html/ and docx/ templates live
+};
+
+/// Renders a whole document to the bytes of one output file; throws std::runtime_error on failure.
+using RenderFn = std::string (*)(const Document&, const EmitOptions&);
+
+/// One output format.
+struct Emitter {
+    std::string_view name;         ///< --format value, e.g. "text"
+    std::string_view extension;    ///< file extension with dot, e.g. ".txt"
+    std::string_view description;  ///< one line for --help
+    RenderFn render;
+};
+
+/// Every registered format, in the order `--format all` writes them.
+std::span<const Emitter> emitters();
+
+/// The format called `name`, or nullptr.
+const Emitter* find_emitter(std::string_view name);
+
+}  // namespace itucollab

@@ -1,0 +1,131 @@
+// `itucollab build`: load, validate, render the chosen formats, write them all or nothing.
+#include "cli.hpp"
+#include "output.hpp"
+
+#include <itucollab/emitter.hpp>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace itucollab::cli {
+namespace {
+
+struct BuildOptions {
+    std::string corpus;
+    std::string out = "out";
+    std::string formats = "all";
+    int width = 80;
+};
+
+// Turns "text,html" or "all" into emitters; prints a suggestion for an unknown name.
+std::optional<std::vector<const Emitter*>> select_formats(const std::string& list) {
+    std::vector<const Emitter*> chosen;
+    std::vector<std::string> names;
+    for (const auto& e : emitters()) names.emplace_back(e.name);
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        std::size_t end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        std::string name = list.substr(start, end - start);
+        start = end + 1;
+        if (name.empty()) continue;
+        if (name == "all") {
+            for (const auto& e : emitters()) chosen.push_back(&e);
+            continue;
+        }
+        const Emitter* e = find_emitter(name);
+        if (!e) {
+            std::string near = closest_match(name, names);
+            say_error(fmt::format("unknown format '{}'{}; formats: {}, all", name,
+                                  near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near),
+                                  fmt::join(names, ", ")));
+            return std::nullopt;
+        }
+        if (std::find(chosen.begin(), chosen.end(), e) == chosen.end()) chosen.push_back(e);
+    }
+    if (chosen.empty()) {
+        say_error("no format selected");
+        return std::nullopt;
+    }
+    return chosen;
+}
+
+std::string human_size(std::size_t bytes) {
+    return bytes < 10 * 1024 ? fmt::format("{} B", bytes) : fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+}
+
+// True when writing `name` into `out_dir` would overwrite one of the corpus's own files.
+bool clobbers_input(const std::string& out_dir, const std::string& name, const LoadResult& loaded,
+                    const std::string& corpus) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path target = fs::weakly_canonical(fs::path(out_dir) / name, ec);
+    fs::path root = fs::weakly_canonical(corpus, ec);
+    if (target.string().starts_with(root.string() + "/")) return true;
+    (void)loaded;
+    return false;
+}
+
+int run_build(const BuildOptions& options) {
+    auto formats = select_formats(options.formats);
+    if (!formats) return exit_trouble;
+    auto corpus = resolve_corpus(options.corpus);
+    if (!corpus) return exit_trouble;
+    LoadResult loaded = load_and_report(*corpus);
+    if (loaded.status == LoadResult::Status::unreadable) return exit_trouble;
+    if (!loaded.document) {
+        say_error(fmt::format("{}: {} error(s), {} warning(s); nothing written", *corpus,
+                              loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
+        return exit_corpus_errors;
+    }
+    const Document& doc = *loaded.document;
+    EmitOptions emit_options;
+    emit_options.width = options.width;
+    std::vector<OutputFile> files;
+    for (const Emitter* e : *formats) {
+        std::string name = output_stem(doc) + std::string(e->extension);
+        if (clobbers_input(options.out, name, loaded, *corpus)) {
+            say_error(fmt::format("refusing to write {} inside the corpus directory {}", name, *corpus));
+            return exit_trouble;
+        }
+        try {
+            files.push_back({name, e->render(doc, emit_options)});
+        } catch (const std::exception& ex) {
+            say_error(fmt::format("cannot render {}: {}; nothing written", e->name, ex.what()));
+            return exit_trouble;
+        }
+    }
+    std::string why = write_all_or_nothing(options.out, files);
+    if (!why.empty()) {
+        say_error(why + "; nothing written");
+        return exit_trouble;
+    }
+    std::vector<std::string> written;
+    for (const auto& f : files) written.push_back(fmt::format("{} ({})", f.name, human_size(f.bytes.size())));
+    std::cout << fmt::format("itucollab: wrote {} to {}/ from {} ({} sections, {} mechanisms{})\n",
+                             fmt::join(written, ", "), options.out, *corpus, doc.sections.size(),
+                             doc.annex.mechanisms.size(),
+                             loaded.diagnostics.warning_count() > 0
+                                 ? fmt::format(", {} warning(s)", loaded.diagnostics.warning_count())
+                                 : "");
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_build(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<BuildOptions>();
+    std::string format_help = "Comma-separated formats, or all (default):";
+    for (const auto& e : emitters()) format_help += fmt::format("\n  {:<6} {} ({})", e.name, e.description, e.extension);
+    CLI::App* sub = app.add_subcommand("build", "Validate a corpus and write the report in every chosen format");
+    sub->add_option("corpus", options->corpus, "Corpus directory (default: the newest under ./data)");
+    sub->add_option("-o,--out", options->out, "Output directory (default: ./out)");
+    sub->add_option("-f,--format", options->formats, format_help);
+    sub->add_option("-w,--width", options->width, "Line width of the text format (default: 80)")
+        ->check(CLI::Range(30, 1000));
+    sub->callback([options, &exit_code] { exit_code = run_build(*options); });
+}
+
+}  // namespace itucollab::cli

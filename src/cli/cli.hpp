@@ -1,0 +1,31 @@
+// Shared pieces of the command-line interface: exit codes, subcommand entry points, helpers.
+#pragma once
+
+#include <itucollab/loader.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace itucollab::cli {
+
+/// Process exit codes, the same for every subcommand.
+enum ExitCode : int { exit_ok = 0, exit_corpus_errors = 1, exit_trouble = 2 };
+
+/// Registers `build` on `app`; the subcommand sets `exit_code` when it runs.
+void setup_build(CLI::App& app, int& exit_code);
+/// Registers `check` on `app`.
+void setup_check(CLI::App& app, int& exit_code);
+
+/// The corpus named on the command line, or the newest report directory under ./data.
+/// Prints why and returns nullopt when there is none.
+std::optional<std::string> resolve_corpus(const std::string& given);
+
+/// Loads a corpus and prints its diagnostics to stderr in compiler style.
+LoadResult load_and_report(const std::string& corpus);
+
+/// "itucollab: " prefixed message on stderr.
+void say_error(const std::string& message);
+
+}  // namespace itucollab::cli

@@ -1,0 +1,63 @@
+// Finding the corpus to work on, loading it, and printing its diagnostics.
+#include "cli.hpp"
+
+#include "../load/yaml_tree.hpp"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace itucollab::cli {
+namespace fs = std::filesystem;
+
+void say_error(const std::string& message) { std::cerr << "itucollab: " << message << '\n'; }
+
+// The `date:` of a report.yaml, as written; empty when unreadable.
+static std::string report_date(const fs::path& report) {
+    DiskFileSystem disk;
+    auto text = disk.read(report.string());
+    if (!text) return {};
+    Diagnostics ignored;
+    auto root = yaml::parse(*text, report.string(), ignored);
+    if (!root || root->kind != yaml::Node::Kind::mapping) return {};
+    for (const auto& [key, value] : root->entries) {
+        if (key.value == "date" && value.kind == yaml::Node::Kind::scalar) return value.value;
+    }
+    return {};
+}
+
+std::optional<std::string> resolve_corpus(const std::string& given) {
+    if (!given.empty()) return given;
+    std::error_code ec;
+    std::vector<std::pair<std::string, std::string>> candidates;  // (date, dir)
+    for (fs::directory_iterator it("data", ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_directory() && fs::exists(it->path() / "report.yaml")) {
+            candidates.emplace_back(report_date(it->path() / "report.yaml"), it->path().generic_string());
+        }
+    }
+    if (candidates.empty()) {
+        say_error("no corpus given and no report directory (with a report.yaml) under ./data");
+        return std::nullopt;
+    }
+    return std::max_element(candidates.begin(), candidates.end())->second;
+}
+
+static bool use_colour() {
+    const char* no_colour = std::getenv("NO_COLOR");
+    return isatty(STDERR_FILENO) && (no_colour == nullptr || *no_colour == '\0');
+}
+
+LoadResult load_and_report(const std::string& corpus) {
+    DiskFileSystem disk;
+    LoadResult result = load_corpus(disk, corpus);
+    bool colour = use_colour();
+    for (const auto& d : result.diagnostics.all()) std::cerr << format_human(d, result.sources, colour);
+    return result;
+}
+
+}  // namespace itucollab::cli

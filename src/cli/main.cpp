@@ -1,0 +1,45 @@
+// itucollab entry point: registers the subcommands and maps parse errors to exit code 2.
+#include "cli.hpp"
+
+#include <exception>
+#include <iostream>
+#include <new>
+
+#ifndef ITUCOLLAB_VERSION
+#define ITUCOLLAB_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+    using namespace itucollab::cli;
+    int exit_code = exit_ok;
+    try {
+        CLI::App app{"itucollab: compiles the ITU Council report \"Collaboration with the United Nations system\" "
+                     "from its YAML corpus"};
+        app.set_version_flag("--version", ITUCOLLAB_VERSION);
+        app.require_subcommand(1);
+        app.footer(
+            "Examples:\n"
+            "  itucollab build                      build the newest corpus under ./data into ./out\n"
+            "  itucollab build data/c21-inf-2 --out reports --format text --width 100\n"
+            "  itucollab check data/c21-inf-2       validate only; exit 1 when the corpus has errors\n"
+            "\nExit codes: 0 success, 1 the corpus has errors, 2 usage or I/O trouble.");
+        setup_build(app, exit_code);
+        setup_check(app, exit_code);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& e) {
+            int code = app.exit(e);
+            return code == 0 ? exit_ok : exit_trouble;
+        }
+    } catch (const std::bad_alloc&) {
+        say_error("out of memory");
+        return exit_trouble;
+    } catch (const std::exception& e) {
+        say_error(std::string("internal error: ") + e.what());
+        return exit_trouble;
+    } catch (...) {
+        say_error("internal error");
+        return exit_trouble;
+    }
+    return exit_code;
+}

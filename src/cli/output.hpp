@@ -1,0 +1,20 @@
+// Writing output files all-or-nothing: temporaries in the target directory, then renames.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace itucollab::cli {
+
+/// One file to write: its name inside the output directory and its bytes.
+struct OutputFile {
+    std::string name;
+    std::string bytes;
+};
+
+/// Writes every file to a temporary in `dir` (created when missing), flushes it to disk, then
+/// renames all into place. On failure removes the temporaries, leaves earlier files untouched,
+/// and returns the reason; returns empty on success.
+std::string write_all_or_nothing(const std::string& dir, const std::vector<OutputFile>& files);
+
+}  // namespace itucollab::cli

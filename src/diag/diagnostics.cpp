@@ -1,0 +1,134 @@
+// Diagnostic collection, stable ordering, compiler-style rendering and "did you mean" matching.
+#include <itucollab/diagnostics.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <tuple>
+
+namespace itucollab {
+
+void Diagnostics::error(std::string code, SourceLoc loc, std::string message) {
+    add({Severity::error, std::move(code), std::move(loc), std::move(message)});
+}
+
+void Diagnostics::warning(std::string code, SourceLoc loc, std::string message) {
+    add({Severity::warning, std::move(code), std::move(loc), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.loc.file, a.loc.line, a.loc.column, a.code) <
+               std::tie(b.loc.file, b.loc.line, b.loc.column, b.code);
+    });
+}
+
+void SourceTexts::add(std::string path, std::string text) { files_.emplace_back(std::move(path), std::move(text)); }
+
+std::string_view SourceTexts::line(std::string_view path, int line) const {
+    for (const auto& [name, text] : files_) {
+        if (name != path) continue;
+        std::string_view rest = text;
+        for (int i = 1; i < line; ++i) {
+            auto nl = rest.find('\n');
+            if (nl == std::string_view::npos) return {};
+            rest.remove_prefix(nl + 1);
+        }
+        auto nl = rest.find('\n');
+        std::string_view result = rest.substr(0, nl);
+        if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
+        return result;
+    }
+    return {};
+}
+
+static bool printable_line(std::string_view s) {
+    return std::none_of(s.begin(), s.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\t') || u == 0x7F;
+    });
+}
+
+std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour) {
+    const char* sev = d.severity == Severity::error ? "error" : "warning";
+    std::string where = display_path(d.loc.file);
+    if (d.loc.line > 0) where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
+    std::string out;
+    if (colour) {
+        const char* sev_colour = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
+        out = fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m \x1b[1m{}\x1b[0m [{}]\n", where, sev_colour, sev, d.message, d.code);
+    } else {
+        out = fmt::format("{}: {}: {} [{}]\n", where, sev, d.message, d.code);
+    }
+    std::string_view line = d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{};
+    if (!line.empty() && line.size() <= 400 && printable_line(line)) {
+        out += fmt::format("  {}\n  ", line);
+        // The caret goes under the column'th character; tabs are kept so it lines up.
+        int col = 1;
+        for (std::size_t i = 0; i < line.size() && col < d.loc.column; ++i) {
+            auto u = static_cast<unsigned char>(line[i]);
+            if ((u & 0xC0) == 0x80) continue;
+            out.push_back(line[i] == '\t' ? '\t' : ' ');
+            ++col;
+        }
+        out += colour ? "\x1b[1;32m^\x1b[0m\n" : "^\n";
+    }
+    return out;
+}
+
+static std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    if (word.size() > 64) return {};
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 3);
+    if (best.empty() || best_distance == 0 || best_distance > allowed) return {};
+    return best;
+}
+
+std::string display_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(path);
+    if (!p.is_absolute()) return path;
+    fs::path cwd = fs::current_path(ec);
+    if (ec) return path;
+    fs::path rel = p.lexically_relative(cwd);
+    if (rel.empty() || *rel.begin() == "..") return path;
+    return rel.generic_string();
+}
+
+}  // namespace itucollab

@@ -1,0 +1,163 @@
+// Corpus loading: report.yaml, then every listed file, then cross-reference validation.
+#include <itucollab/loader.hpp>
+
+#include "../model/describe.hpp"
+#include "reader.hpp"
+#include "yaml_tree.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace itucollab {
+namespace {
+
+std::string join(const std::string& dir, const std::string& rel) {
+    if (dir.empty() || dir == ".") return rel;
+    return dir.ends_with('/') ? dir + rel : dir + "/" + rel;
+}
+
+bool safe_relative_path(const std::string& p) {
+    if (p.empty() || p.front() == '/' || p.find('\\') != std::string::npos || p.find('\0') != std::string::npos) {
+        return false;
+    }
+    std::size_t start = 0;
+    while (start <= p.size()) {
+        std::size_t end = p.find('/', start);
+        if (end == std::string::npos) end = p.size();
+        std::string_view part(p.data() + start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+class CorpusLoader {
+public:
+    CorpusLoader(const FileSystem& fs, std::string dir, LoadResult& result)
+        : fs_(fs), dir_(std::move(dir)), result_(result), diags_(result.diagnostics) {}
+
+    void run() {
+        if (!fs_.is_directory(dir_)) {
+            diags_.error("corpus-not-found", {dir_, 0, 0}, "no corpus directory here");
+            result_.status = LoadResult::Status::unreadable;
+            return;
+        }
+        std::vector<std::string> refused;
+        present_ = fs_.list_yaml(dir_, refused);
+        for (const auto& r : refused) {
+            diags_.error("symlink-refused", {join(dir_, r), 0, 0},
+                         "symbolic links are not followed: a corpus is confined to its directory");
+        }
+        if (std::find(present_.begin(), present_.end(), "report.yaml") == present_.end()) {
+            diags_.error("corpus-not-found", {join(dir_, "report.yaml"), 0, 0},
+                         "no report.yaml: this is not a corpus directory");
+            result_.status = LoadResult::Status::unreadable;
+            return;
+        }
+        Document doc;
+        Manifest manifest;
+        ReportFile report{&doc, &manifest};
+        load_file("report.yaml", report);
+        doc.loc = {join(dir_, "report.yaml"), 1, 1};
+
+        for (const auto& ref : manifest.sections) {
+            if (!accept(ref)) continue;
+            Section section;
+            if (load_file(ref.path, section)) doc.sections.push_back(std::move(section));
+        }
+        if (!manifest.annex.path.empty() && accept(manifest.annex)) load_file(manifest.annex.path, doc.annex);
+        for (const auto& ref : manifest.mechanisms) {
+            if (!accept(ref)) continue;
+            MechanismsFile file;
+            if (load_file(ref.path, file)) {
+                std::move(file.mechanisms.begin(), file.mechanisms.end(), std::back_inserter(doc.annex.mechanisms));
+            }
+        }
+        bool registries_complete = true;
+        for (const auto& ref : manifest.registries) {
+            RegistryFile file;
+            if (!accept(ref) || !load_file(ref.path, file)) {
+                registries_complete = false;
+            } else {
+                std::move(file.un_entities.begin(), file.un_entities.end(), std::back_inserter(doc.un_entities));
+                std::move(file.instruments.begin(), file.instruments.end(), std::back_inserter(doc.instruments));
+            }
+        }
+        for (const auto& path : present_) {
+            if (!listed_.contains(path)) {
+                diags_.error("unlisted-file", {join(dir_, path), 1, 1},
+                             "this YAML file is not listed in report.yaml; list it there or remove it");
+            }
+        }
+        // Cross-references are only checked against complete registries, to avoid follow-on noise.
+        if (registries_complete) validate_document(doc, diags_);
+        result_.status = diags_.has_errors() ? LoadResult::Status::invalid : LoadResult::Status::ok;
+        if (result_.status == LoadResult::Status::ok) result_.document = std::move(doc);
+    }
+
+private:
+    // Checks a path named in report.yaml: confined, existing, and named once.
+    bool accept(const FileRef& ref) {
+        if (!safe_relative_path(ref.path)) {
+            diags_.error("bad-path", ref.loc,
+                         fmt::format("'{}' must be a relative path inside the corpus directory", ref.path.substr(0, 80)));
+            return false;
+        }
+        if (!(ref.path.ends_with(".yaml") || ref.path.ends_with(".yml"))) {
+            diags_.error("bad-path", ref.loc, fmt::format("'{}' is not a .yaml file", ref.path));
+            return false;
+        }
+        if (std::find(present_.begin(), present_.end(), ref.path) == present_.end()) {
+            std::string near = closest_match(ref.path, present_);
+            diags_.error("missing-file", ref.loc,
+                         fmt::format("no file '{}' in the corpus{}", ref.path,
+                                     near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+            return false;
+        }
+        if (!listed_.insert(ref.path).second || ref.path == "report.yaml") {
+            diags_.error("duplicate-file", ref.loc, fmt::format("'{}' is listed more than once", ref.path));
+            return false;
+        }
+        return true;
+    }
+
+    template <class T> bool load_file(const std::string& rel, T& out) {
+        listed_.insert(rel);
+        std::string path = join(dir_, rel);
+        std::optional<std::string> text = fs_.read(path);
+        if (!text) {
+            diags_.error("unreadable-file", {path, 0, 0}, "cannot read this file");
+            return false;
+        }
+        result_.sources.add(path, *text);
+        std::unique_ptr<yaml::Node> root = yaml::parse(*text, path, diags_);
+        if (!root) return false;
+        load::Context ctx{path, diags_, ""};
+        if (root->kind == yaml::Node::Kind::null) {
+            diags_.error("empty-file", {path, 1, 1}, "the file is empty");
+            return false;
+        }
+        load::read_record(*root, out, ctx);
+        return true;
+    }
+
+    const FileSystem& fs_;
+    std::string dir_;
+    LoadResult& result_;
+    Diagnostics& diags_;
+    std::vector<std::string> present_;
+    std::set<std::string> listed_;
+};
+
+}  // namespace
+
+LoadResult load_corpus(const FileSystem& fs, const std::string& dir) {
+    LoadResult result;
+    CorpusLoader(fs, dir, result).run();
+    result.diagnostics.sort();
+    return result;
+}
+
+}  // namespace itucollab

@@ -1,0 +1,201 @@
+// Builds the positioned YAML tree from yaml-cpp events; refuses what a report corpus never needs.
+#include "yaml_tree.hpp"
+
+#include "text_checks.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <new>
+#include <sstream>
+#include <unordered_map>
+
+namespace itucollab::yaml {
+namespace {
+
+// Thrown from inside the event handler to stop yaml-cpp when the file is refused.
+struct Abort {};
+
+class TreeBuilder final : public YAML::EventHandler {
+public:
+    TreeBuilder(const LineIndex& lines, const std::string& file, Diagnostics& diags, const Limits& limits)
+        : lines_(lines), file_(file), diags_(diags), limits_(limits) {}
+
+    std::unique_ptr<Node> take() { return std::move(root_); }
+    int documents() const { return documents_; }
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ > 1) {
+            fail("second-document", mark, "a corpus file holds one YAML document; remove the second '---' document");
+        }
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_anchor(mark, anchor);
+        Node n;
+        n.kind = Node::Kind::null;
+        n.pos = pos(mark);
+        attach(std::move(n), mark);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        fail("yaml-alias", mark, "YAML aliases (*name) are not allowed; cite registry entries by id instead");
+    }
+    void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+        fail("yaml-anchor", mark, "YAML anchors (&name) are not allowed; cite registry entries by id instead");
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        Node n;
+        n.kind = Node::Kind::scalar;
+        n.value = value;
+        n.quoted = (tag == "!");
+        n.pos = pos(mark);
+        attach(std::move(n), mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor, Node::Kind::sequence);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor, Node::Kind::mapping);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        Node* node;
+        bool has_key = false;
+        std::unordered_map<std::string, int> seen_keys;  // key -> line
+    };
+
+    Pos pos(const YAML::Mark& mark) const { return lines_.position(mark.line, mark.column); }
+
+    [[noreturn]] void fail(const char* code, const YAML::Mark& mark, const std::string& message) {
+        Pos p = pos(mark);
+        diags_.error(code, {file_, p.line, p.column}, message);
+        throw Abort{};
+    }
+    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) fail("yaml-anchor", mark, "YAML anchors (&name) are not allowed; cite registry entries by id instead");
+    }
+    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (!tag.empty() && tag != "?" && tag != "!") {
+            fail("yaml-tag", mark, fmt::format("YAML tags ('{}') are not allowed", tag));
+        }
+    }
+    void count(const YAML::Mark& mark) {
+        if (++nodes_ > limits_.max_nodes) {
+            fail("too-many-nodes", mark, fmt::format("the file has more than {} YAML nodes", limits_.max_nodes));
+        }
+    }
+
+    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, Node::Kind kind) {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+            fail("nesting-too-deep", mark, fmt::format("nesting deeper than {} levels", limits_.max_depth));
+        }
+        Node n;
+        n.kind = kind;
+        n.pos = pos(mark);
+        Node* placed = attach(std::move(n), mark);
+        stack_.push_back(Frame{placed, false, {}});
+    }
+    void close() { stack_.pop_back(); }
+
+    Node* attach(Node n, const YAML::Mark& mark) {
+        count(mark);
+        if (stack_.empty()) {
+            root_ = std::make_unique<Node>(std::move(n));
+            return root_.get();
+        }
+        Frame& top = stack_.back();
+        if (top.node->kind == Node::Kind::sequence) {
+            top.node->items.push_back(std::move(n));
+            return &top.node->items.back();
+        }
+        if (!top.has_key) {
+            if (n.kind != Node::Kind::scalar) {
+                fail("yaml-complex-key", mark, "mapping keys must be plain text");
+            }
+            if (!n.quoted && n.value == "<<") {
+                fail("yaml-merge-key", mark, "merge keys ('<<') are not allowed; write the fields out");
+            }
+            auto [it, inserted] = top.seen_keys.emplace(n.value, n.pos.line);
+            if (!inserted) {
+                diags_.error("duplicate-key", {file_, n.pos.line, n.pos.column},
+                             fmt::format("duplicate key '{}' (first written on line {})", n.value, it->second));
+            }
+            top.node->entries.emplace_back(std::move(n), Node{});
+            top.has_key = true;
+            return &top.node->entries.back().first;
+        }
+        top.has_key = false;
+        Node& slot = top.node->entries.back().second;
+        slot = std::move(n);
+        return &slot;
+    }
+
+    const LineIndex& lines_;
+    const std::string& file_;
+    Diagnostics& diags_;
+    const Limits& limits_;
+    std::unique_ptr<Node> root_;
+    std::vector<Frame> stack_;
+    std::size_t nodes_ = 0;
+    int documents_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Node> parse(const std::string& text, const std::string& file, Diagnostics& diags,
+                            const Limits& limits) {
+    LineIndex lines(text);
+    if (!check_encoding(text, file, lines, diags)) return nullptr;
+    std::istringstream in(text);
+    TreeBuilder builder(lines, file, diags, limits);
+    try {
+        YAML::Parser parser(in);
+        if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
+    } catch (const Abort&) {
+        return nullptr;
+    } catch (const YAML::DeepRecursion& e) {
+        Pos p = lines.position(e.mark.line, e.mark.column);
+        diags.error("nesting-too-deep", {file, p.line, p.column}, "nesting too deep");
+        return nullptr;
+    } catch (const YAML::Exception& e) {
+        Pos p = e.mark.is_null() ? Pos{1, 1} : lines.position(e.mark.line, e.mark.column);
+        diags.error("yaml-syntax", {file, p.line, p.column}, fmt::format("YAML syntax error: {}", e.msg));
+        return nullptr;
+    } catch (const std::bad_alloc&) {
+        diags.error("yaml-syntax", {file, 1, 1}, "out of memory while parsing the file");
+        return nullptr;
+    }
+    auto root = builder.take();
+    if (!root) {  // an empty file is an empty document
+        root = std::make_unique<Node>();
+        root->pos = {1, 1};
+    }
+    return root;  // duplicate keys were reported but leave a usable tree
+}
+
+std::string describe_kind(const Node& node) {
+    switch (node.kind) {
+        case Node::Kind::null: return "nothing";
+        case Node::Kind::scalar: return "text";
+        case Node::Kind::sequence: return "a list";
+        case Node::Kind::mapping: return "a mapping";
+    }
+    return "?";
+}
+
+}  // namespace itucollab::yaml

@@ -1,0 +1,45 @@
+// A small YAML tree with source positions, built from yaml-cpp parser events under strict limits.
+#pragma once
+
+#include <itucollab/diagnostics.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace itucollab::yaml {
+
+/// A 1-based position inside one file.
+struct Pos {
+    int line = 0;
+    int column = 0;
+};
+
+/// A YAML node: null, scalar, sequence or mapping, with where it starts.
+struct Node {
+    enum class Kind { null, scalar, sequence, mapping };
+    Kind kind = Kind::null;
+    std::string value;  ///< scalar text
+    bool quoted = false;  ///< the scalar was written quoted or as a block (never a YAML null/bool/number)
+    Pos pos;
+    std::vector<Node> items;                     ///< sequence items
+    std::vector<std::pair<Node, Node>> entries;  ///< mapping entries: key (always a scalar), value
+};
+
+/// Limits that keep a hostile file from exhausting memory, stack or time.
+struct Limits {
+    int max_depth = 64;
+    std::size_t max_nodes = 1'000'000;
+};
+
+/// Parses one file's text into a tree. Reports syntax errors, anchors and aliases, tags,
+/// duplicate keys, non-scalar keys, a second document and excessive nesting to `diags`
+/// with `file`'s positions; returns nullptr when the tree cannot be used.
+std::unique_ptr<Node> parse(const std::string& text, const std::string& file, Diagnostics& diags,
+                            const Limits& limits = {});
+
+/// "a mapping", "a sequence", "text", "nothing" — for "expected X, found Y" messages.
+std::string describe_kind(const Node& node);
+
+}  // namespace itucollab::yaml
