@@ -56,7 +56,14 @@ struct LoadResult {
 /// and returns the document (when error-free) with all diagnostics sorted.
 LoadResult load_corpus(const FileSystem& fs, const std::string& dir);
 
+/// Which whole-document checks may run: those on parts that loaded cleanly only, so one
+/// mistake does not cascade into follow-on diagnostics.
+struct ValidationScope {
+    bool header = true;      ///< report.yaml loaded without errors
+    bool references = true;  ///< every registry file loaded
+};
+
 /// Cross-reference and content checks on a loaded document (ids, references, annex note…).
-void validate_document(const Document& doc, Diagnostics& diags);
+void validate_document(const Document& doc, Diagnostics& diags, ValidationScope scope = {});
 
 }  // namespace itucollab

@@ -61,6 +61,25 @@ static bool printable_line(std::string_view s) {
     });
 }
 
+// The line with every byte that is not valid UTF-8 replaced by U+FFFD, so terminals stay sane.
+static std::string sanitized(std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        auto c = static_cast<unsigned char>(line[i]);
+        std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        bool valid = len > 0 && i + len <= line.size();
+        for (std::size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+        if (valid) {
+            out.append(line.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour) {
     const char* sev = d.severity == Severity::error ? "error" : "warning";
     std::string where = display_path(d.loc.file);
@@ -72,7 +91,7 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
     } else {
         out = fmt::format("{}: {}: {} [{}]\n", where, sev, d.message, d.code);
     }
-    std::string_view line = d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{};
+    std::string line = sanitized(d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{});
     if (!line.empty() && line.size() <= 400 && printable_line(line)) {
         out += fmt::format("  {}\n  ", line);
         // The caret goes under the column'th character; tabs are kept so it lines up.
@@ -88,23 +107,25 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
     return out;
 }
 
+// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
 static std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
     }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-    if (word.size() > 64) return {};
+    if (word.size() > 64) return {};  // keeps the quadratic distance cheap
     std::string best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
@@ -114,7 +135,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
             best_distance = d;
         }
     }
-    std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 3);
+    std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 4);
     if (best.empty() || best_distance == 0 || best_distance > allowed) return {};
     return best;
 }

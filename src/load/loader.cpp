@@ -59,7 +59,13 @@ public:
         Document doc;
         Manifest manifest;
         ReportFile report{&doc, &manifest};
-        load_file("report.yaml", report);
+        std::size_t errors_before = diags_.error_count();
+        if (!load_file("report.yaml", report)) {  // without the manifest no other file can be placed
+            result_.status = LoadResult::Status::invalid;
+            return;
+        }
+        ValidationScope scope;
+        scope.header = diags_.error_count() == errors_before;
         doc.loc = {join(dir_, "report.yaml"), 1, 1};
 
         for (const auto& ref : manifest.sections) {
@@ -75,11 +81,10 @@ public:
                 std::move(file.mechanisms.begin(), file.mechanisms.end(), std::back_inserter(doc.annex.mechanisms));
             }
         }
-        bool registries_complete = true;
         for (const auto& ref : manifest.registries) {
             RegistryFile file;
             if (!accept(ref) || !load_file(ref.path, file)) {
-                registries_complete = false;
+                scope.references = false;
             } else {
                 std::move(file.un_entities.begin(), file.un_entities.end(), std::back_inserter(doc.un_entities));
                 std::move(file.instruments.begin(), file.instruments.end(), std::back_inserter(doc.instruments));
@@ -91,8 +96,7 @@ public:
                              "this YAML file is not listed in report.yaml; list it there or remove it");
             }
         }
-        // Cross-references are only checked against complete registries, to avoid follow-on noise.
-        if (registries_complete) validate_document(doc, diags_);
+        validate_document(doc, diags_, scope);
         result_.status = diags_.has_errors() ? LoadResult::Status::invalid : LoadResult::Status::ok;
         if (result_.status == LoadResult::Status::ok) result_.document = std::move(doc);
     }

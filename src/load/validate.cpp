@@ -12,10 +12,11 @@ namespace {
 
 class Validator {
 public:
-    Validator(const Document& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+    Validator(const Document& doc, Diagnostics& diags, ValidationScope scope)
+        : doc_(doc), diags_(diags), scope_(scope) {}
 
     void run() {
-        check_header();
+        if (scope_.header) check_header();
         for (const auto& e : doc_.un_entities) declare(entity_ids_, e.id, "UN entity");
         for (const auto& i : doc_.instruments) {
             declare(instrument_ids_, i.id, "instrument");
@@ -63,7 +64,7 @@ private:
     }
 
     void resolve(const IdTable& table, const Ref& ref, const char* what) {
-        if (table.contains(ref.id)) return;
+        if (!scope_.references || table.contains(ref.id)) return;
         std::vector<std::string> names;
         for (const auto& [name, loc] : table) names.push_back(name);
         std::string near = closest_match(ref.id, names);
@@ -150,12 +151,15 @@ private:
 
     const Document& doc_;
     Diagnostics& diags_;
+    ValidationScope scope_;
     IdTable content_ids_, entity_ids_, instrument_ids_;
     std::set<std::string> referenced_footnotes_;
 };
 
 }  // namespace
 
-void validate_document(const Document& doc, Diagnostics& diags) { Validator(doc, diags).run(); }
+void validate_document(const Document& doc, Diagnostics& diags, ValidationScope scope) {
+    Validator(doc, diags, scope).run();
+}
 
 }  // namespace itucollab
