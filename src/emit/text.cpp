@@ -63,6 +63,8 @@ private:
     void right(std::string_view text) { out_ += align_right(text, width_) + "\n"; }
 
     void header() {
+        right(doc_.short_title);  // the running head of the printed report
+        blank();
         out_ += doc_.session.name + "\n";
         lines(fmt::format("{}, {}", doc_.session.venue, format_date_range(doc_.session.start, doc_.session.end)), 0, 0);
         right(fmt::format("{} {}", labels_.document, full_symbol(doc_)));
