@@ -3,6 +3,7 @@
 
 #include <itucollab/model.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,8 +13,18 @@ namespace itucollab {
 /// Settings every emitter receives.
 struct EmitOptions {
     int width = 80;             ///< line width of the text emitter
-    std::string templates_dir;  ///< where html/ and docx/ templates live
+    std::string templates_dir;  ///< holds html/ and docx/; see default_templates_dir()
+    /// Timestamp for package metadata (DOCX): SOURCE_DATE_EPOCH when set, else the document date.
+    std::optional<long long> source_date_epoch;
 };
+
+/// Reads `relative` (e.g. "html/style.css") from the options' template directory; throws
+/// std::runtime_error naming the full path when it cannot.
+std::string read_template(const EmitOptions& options, const std::string& relative);
+
+/// The template directory to use when none is given: $ITUCOLLAB_TEMPLATES, else
+/// `<executable>/../share/itucollab/templates` when it exists, else the source tree's templates/.
+std::string default_templates_dir();
 
 /// Renders a whole document to the bytes of one output file; throws std::runtime_error on failure.
 using RenderFn = std::string (*)(const Document&, const EmitOptions&);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -17,7 +18,18 @@ struct BuildOptions {
     std::string out = "out";
     std::string formats = "all";
     int width = 80;
+    std::string templates;
 };
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a whole number of seconds.
+std::optional<long long> source_date_epoch() {
+    const char* value = std::getenv("SOURCE_DATE_EPOCH");
+    if (!value || !*value) return std::nullopt;
+    char* end = nullptr;
+    long long seconds = std::strtoll(value, &end, 10);
+    if (*end != '\0' || seconds < 0) return std::nullopt;
+    return seconds;
+}
 
 // Turns "text,html" or "all" into emitters; prints a suggestion for an unknown name.
 std::optional<std::vector<const Emitter*>> select_formats(const std::string& list) {
@@ -83,6 +95,8 @@ int run_build(const BuildOptions& options) {
     const Document& doc = *loaded.document;
     EmitOptions emit_options;
     emit_options.width = options.width;
+    emit_options.templates_dir = options.templates.empty() ? default_templates_dir() : options.templates;
+    emit_options.source_date_epoch = source_date_epoch();
     std::vector<OutputFile> files;
     for (const Emitter* e : *formats) {
         std::string name = output_stem(doc) + std::string(e->extension);
@@ -125,6 +139,9 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("-f,--format", options->formats, format_help);
     sub->add_option("-w,--width", options->width, "Line width of the text format (default: 80)")
         ->check(CLI::Range(30, 1000));
+    sub->add_option("-t,--templates", options->templates,
+                    "Template directory holding html/ and docx/ (default: the installed templates)")
+        ->check(CLI::ExistingDirectory);
     sub->callback([options, &exit_code] { exit_code = run_build(*options); });
 }
 

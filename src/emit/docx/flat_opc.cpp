@@ -1,0 +1,10 @@
+// PLACEHOLDER being replaced by its emitter: throws until implemented.
+#include "../formats.hpp"
+
+#include <stdexcept>
+
+namespace itucollab::emit {
+
+std::string render_flat_opc(const Document&, const EmitOptions&) { throw std::runtime_error("render_flat_opc is not implemented yet"); }
+
+}  // namespace itucollab::emit
