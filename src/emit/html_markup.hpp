@@ -1,0 +1,59 @@
+// Private helpers of the HTML emitter: escaping, unique element ids and inline spans as HTML.
+#pragma once
+
+#include <itucollab/model.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace itucollab::emit::html {
+
+/// Escapes `&`, `<` and `>` for element content.
+std::string escape_text(std::string_view text);
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for a double-quoted attribute value.
+std::string escape_attribute(std::string_view text);
+
+/// True for the link targets the HTML may carry: http:, https: and mailto: URLs.
+bool is_safe_href(std::string_view target);
+
+/// Hands out element ids that are unique within one page: data-derived parts are reduced to
+/// [a-z0-9_-], prefixed, and suffixed "-2", "-3" … when already taken.
+class IdRegistry {
+public:
+    std::string claim(std::string_view prefix, std::string_view raw);
+
+private:
+    std::set<std::string> used_;
+};
+
+/// Splits spans at the '\n' characters of their text, repeating enclosing emphasis or links, so
+/// each returned line can become its own paragraph.
+std::vector<std::vector<Span>> split_lines(const std::vector<Span>& spans);
+
+/// Renders inline spans to HTML. Footnote references become superscript links to "fn-N" and
+/// are reported to `on_footnote` (id, number) so the caller can list the notes.
+class InlineRenderer {
+public:
+    InlineRenderer(const DocumentIndex& index, IdRegistry& ids) : index_(index), ids_(ids) {}
+
+    std::string render(const std::vector<Span>& spans);
+
+    /// Footnote ids referenced so far, in order of first reference, not yet taken by take_pending().
+    std::vector<std::string> take_pending();
+
+    /// The id of the first reference to footnote `id` ("fnref-N"), for the back link.
+    [[nodiscard]] std::string first_ref_anchor(const std::string& id) const;
+
+private:
+    void render_into(const std::vector<Span>& spans, std::string& out);
+
+    const DocumentIndex& index_;
+    IdRegistry& ids_;
+    std::set<std::string> referenced_;
+    std::vector<std::string> pending_;
+};
+
+}  // namespace itucollab::emit::html
