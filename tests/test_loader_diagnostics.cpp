@@ -73,6 +73,9 @@ TEST_CASE("dangling reference to the registry, with a suggestion") {
           R"(mini/annex/mechanisms.yaml:8:15: error: no instrument with id 'pp-res-13' in the registries (did you mean 'pp-res-131'?) [dangling-reference]
         - cite: pp-res-13
                 ^
+mini/registry/registry.yaml:6:9: warning: instrument 'pp-res-131' is never cited; remove it or cite it [unused-registry-entry]
+    - id: pp-res-131
+          ^
 )");
 }
 
@@ -102,6 +105,9 @@ TEST_CASE("all diagnostics are collected, not just the first") {
           R"(mini/annex/mechanisms.yaml:8:15: error: no instrument with id 'pp-res-999' in the registries [dangling-reference]
         - cite: pp-res-999
                 ^
+mini/registry/registry.yaml:6:9: warning: instrument 'pp-res-131' is never cited; remove it or cite it [unused-registry-entry]
+    - id: pp-res-131
+          ^
 mini/sections/01-first.yaml:1:1: error: missing required key 'title' in section [missing-field]
   id: first
   ^

@@ -23,13 +23,14 @@ struct Diagnostic {
     std::string code;
     SourceLoc loc;
     std::string message;
+    std::string subject;  ///< id of the record the finding is about, when there is one
 };
 
 /// Collects every diagnostic of a run; never stops at the first.
 class Diagnostics {
 public:
     void error(std::string code, SourceLoc loc, std::string message);
-    void warning(std::string code, SourceLoc loc, std::string message);
+    void warning(std::string code, SourceLoc loc, std::string message, std::string subject = {});
     void add(Diagnostic d);
 
     [[nodiscard]] bool has_errors() const;
@@ -38,6 +39,8 @@ public:
     [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
     /// Orders by file, line, column, then code, so output is stable whatever the check order.
     void sort();
+    /// Removes the diagnostics for which `drop` returns true.
+    template <class Pred> void remove_if(Pred drop) { std::erase_if(items_, drop); }
 
 private:
     std::vector<Diagnostic> items_;

@@ -61,6 +61,7 @@ LoadResult load_corpus(const FileSystem& fs, const std::string& dir);
 struct ValidationScope {
     bool header = true;      ///< report.yaml loaded without errors
     bool references = true;  ///< every registry file loaded
+    bool complete = true;    ///< every listed file loaded (else "never cited" would be noise)
 };
 
 /// Cross-reference and content checks on a loaded document (ids, references, annex note…).

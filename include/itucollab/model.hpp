@@ -177,6 +177,14 @@ struct Instrument {
     SourceLoc loc;
 };
 
+/// A hygiene warning accepted on purpose, e.g. unbalanced brackets in published wording.
+struct Acceptance {
+    std::string rule;    ///< the warning's code
+    Ref in;              ///< id of the record whose text it concerns
+    std::string reason;  ///< why the text stays as it is
+    SourceLoc loc;
+};
+
 /// The whole report.
 struct Document {
     std::string language;  ///< BCP 47 primary tag, "en"
@@ -194,7 +202,15 @@ struct Document {
     Annex annex;
     std::vector<UnEntity> un_entities;
     std::vector<Instrument> instruments;
+    std::vector<Acceptance> accepted;
     SourceLoc loc;
+    /// Where report.yaml's values were written: "symbol", "date", "references.0" …
+    std::map<std::string, SourceLoc> field_locs;
+    /// The location of a report.yaml value, or of the file when unknown.
+    [[nodiscard]] SourceLoc field_loc(const std::string& key) const {
+        auto it = field_locs.find(key);
+        return it == field_locs.end() ? loc : it->second;
+    }
 };
 
 // ---- derived values (src/model/document.cpp) ----
@@ -250,8 +266,9 @@ struct Labels {
 /// The labels for a document language (English for languages not yet translated).
 const Labels& labels_for(const std::string& language);
 
-/// Calls `fn` on every text of the document, in reading order.
-void visit_texts(const Document& doc, const std::function<void(const Text&)>& fn);
+/// Calls `fn` on every text of the document in reading order, with the id of the record that
+/// holds it ("report" for the header, "annex" for the annex's own texts).
+void visit_texts(const Document& doc, const std::function<void(const Text&, const std::string& owner)>& fn);
 
 /// The plain text of inline spans: markup dropped, footnote references as "[n]" via `index`.
 std::string plain_text(const std::vector<Span>& spans, const DocumentIndex* index = nullptr);

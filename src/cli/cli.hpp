@@ -17,6 +17,8 @@ enum ExitCode : int { exit_ok = 0, exit_corpus_errors = 1, exit_trouble = 2 };
 void setup_build(CLI::App& app, int& exit_code);
 /// Registers `check` on `app`.
 void setup_check(CLI::App& app, int& exit_code);
+/// Registers `schema` on `app`.
+void setup_schema(CLI::App& app, int& exit_code);
 
 /// The corpus named on the command line, or the newest report directory under ./data.
 /// Prints why and returns nullopt when there is none.
@@ -24,6 +26,9 @@ std::optional<std::string> resolve_corpus(const std::string& given);
 
 /// Loads a corpus and prints its diagnostics to stderr in compiler style.
 LoadResult load_and_report(const std::string& corpus);
+
+/// Loads a corpus without printing anything.
+LoadResult load_quietly(const std::string& corpus);
 
 /// "itucollab: " prefixed message on stderr.
 void say_error(const std::string& message);

@@ -52,9 +52,13 @@ static bool use_colour() {
     return isatty(STDERR_FILENO) && (no_colour == nullptr || *no_colour == '\0');
 }
 
-LoadResult load_and_report(const std::string& corpus) {
+LoadResult load_quietly(const std::string& corpus) {
     DiskFileSystem disk;
-    LoadResult result = load_corpus(disk, corpus);
+    return load_corpus(disk, corpus);
+}
+
+LoadResult load_and_report(const std::string& corpus) {
+    LoadResult result = load_quietly(corpus);
     bool colour = use_colour();
     for (const auto& d : result.diagnostics.all()) std::cerr << format_human(d, result.sources, colour);
     return result;

@@ -22,9 +22,12 @@ int main(int argc, char** argv) {
             "  itucollab build                      build the newest corpus under ./data into ./out\n"
             "  itucollab build data/c21-inf-2 --out reports --format text --width 100\n"
             "  itucollab check data/c21-inf-2       validate only; exit 1 when the corpus has errors\n"
+            "  itucollab check --format github      annotations for a GitHub pull request\n"
+            "  itucollab schema --out schema        JSON Schemas for editor completion\n"
             "\nExit codes: 0 success, 1 the corpus has errors, 2 usage or I/O trouble.");
         setup_build(app, exit_code);
         setup_check(app, exit_code);
+        setup_schema(app, exit_code);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

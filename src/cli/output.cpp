@@ -72,4 +72,10 @@ std::string write_all_or_nothing(const std::string& dir_name, const std::vector<
     return {};
 }
 
+std::string write_file_atomically(const std::string& path, const std::string& bytes) {
+    fs::path p(path);
+    std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+    return write_all_or_nothing(dir, {{p.filename().string(), bytes}});
+}
+
 }  // namespace itucollab::cli

@@ -17,4 +17,7 @@ struct OutputFile {
 /// and returns the reason; returns empty on success.
 std::string write_all_or_nothing(const std::string& dir, const std::vector<OutputFile>& files);
 
+/// Writes one file at `path` the same way; returns the reason on failure, empty on success.
+std::string write_file_atomically(const std::string& path, const std::string& bytes);
+
 }  // namespace itucollab::cli

@@ -10,11 +10,11 @@
 namespace itucollab {
 
 void Diagnostics::error(std::string code, SourceLoc loc, std::string message) {
-    add({Severity::error, std::move(code), std::move(loc), std::move(message)});
+    add({Severity::error, std::move(code), std::move(loc), std::move(message), {}});
 }
 
-void Diagnostics::warning(std::string code, SourceLoc loc, std::string message) {
-    add({Severity::warning, std::move(code), std::move(loc), std::move(message)});
+void Diagnostics::warning(std::string code, SourceLoc loc, std::string message, std::string subject) {
+    add({Severity::warning, std::move(code), std::move(loc), std::move(message), std::move(subject)});
 }
 
 void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }

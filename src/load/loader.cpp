@@ -3,12 +3,14 @@
 
 #include "../model/describe.hpp"
 #include "reader.hpp"
+#include "rules.hpp"
 #include "yaml_tree.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 namespace itucollab {
 namespace {
@@ -69,15 +71,21 @@ public:
         doc.loc = {join(dir_, "report.yaml"), 1, 1};
 
         for (const auto& ref : manifest.sections) {
-            if (!accept(ref)) continue;
             Section section;
-            if (load_file(ref.path, section)) doc.sections.push_back(std::move(section));
+            if (accept(ref) && load_file(ref.path, section)) {
+                doc.sections.push_back(std::move(section));
+            } else {
+                scope.complete = false;
+            }
         }
-        if (!manifest.annex.path.empty() && accept(manifest.annex)) load_file(manifest.annex.path, doc.annex);
+        if (!manifest.annex.path.empty() && !(accept(manifest.annex) && load_file(manifest.annex.path, doc.annex))) {
+            scope.complete = false;
+        }
         for (const auto& ref : manifest.mechanisms) {
-            if (!accept(ref)) continue;
             MechanismsFile file;
-            if (load_file(ref.path, file)) {
+            if (!accept(ref) || !load_file(ref.path, file)) {
+                scope.complete = false;
+            } else {
                 std::move(file.mechanisms.begin(), file.mechanisms.end(), std::back_inserter(doc.annex.mechanisms));
             }
         }
@@ -97,6 +105,8 @@ public:
             }
         }
         validate_document(doc, diags_, scope);
+        check_content_rules(doc, diags_, scope);
+        if (scope.header) apply_acceptances(doc, diags_);
         result_.status = diags_.has_errors() ? LoadResult::Status::invalid : LoadResult::Status::ok;
         if (result_.status == LoadResult::Status::ok) result_.document = std::move(doc);
     }
@@ -144,7 +154,20 @@ private:
             return false;
         }
         load::read_record(*root, out, ctx);
+        if constexpr (std::is_same_v<T, ReportFile>) record_field_locs(*root, path, *out.doc);
         return true;
+    }
+
+    // Remembers where report.yaml's top-level values (and list items) were written, for diagnostics.
+    static void record_field_locs(const yaml::Node& root, const std::string& path, Document& doc) {
+        if (root.kind != yaml::Node::Kind::mapping) return;
+        for (const auto& [key, value] : root.entries) {
+            doc.field_locs[key.value] = {path, value.pos.line, value.pos.column};
+            for (std::size_t i = 0; i < value.items.size(); ++i) {
+                doc.field_locs[key.value + "." + std::to_string(i)] = {path, value.items[i].pos.line,
+                                                                       value.items[i].pos.column};
+            }
+        }
     }
 
     const FileSystem& fs_;

@@ -38,7 +38,7 @@ public:
             for (const auto& b : m.relevance) check_relevance(b);
         }
         check_annex_note();
-        visit_texts(doc_, [&](const Text& t) { check_footnote_refs(t.spans, t.loc); });
+        visit_texts(doc_, [&](const Text& t, const std::string&) { check_footnote_refs(t.spans, t.loc); });
         for (const auto& s : doc_.sections) {
             for (const auto& f : s.footnotes) {
                 if (!referenced_footnotes_.contains(f.id.value)) {
@@ -76,12 +76,12 @@ private:
     void check_header() {
         static const std::set<std::string> languages{"en", "fr", "es", "ar", "zh", "ru"};
         if (!languages.contains(doc_.language)) {
-            diags_.error("unknown-language", doc_.loc,
+            diags_.error("unknown-language", doc_.field_loc("language"),
                          fmt::format("language '{}' is not one of en, fr, es, ar, zh, ru", doc_.language));
         }
         static const std::regex symbol(R"(C\d{2}(/[A-Z]+)?/\d+(\(Rev\.\d+\))?)");
         if (!std::regex_match(doc_.symbol, symbol)) {
-            diags_.error("bad-symbol", doc_.loc,
+            diags_.error("bad-symbol", doc_.field_loc("symbol"),
                          fmt::format("document symbol '{}' is not of the form C21/INF/2", doc_.symbol.substr(0, 40)));
         }
         if (doc_.session.end < doc_.session.start) {

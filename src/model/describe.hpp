@@ -68,6 +68,13 @@ template <class V> void describe(V& v, ReportFile& r) {
     v.field("annex", m.annex, Need::required, "The annex file");
     v.field("mechanisms", m.mechanisms, Need::required, "Files holding the annex table rows, in order");
     v.field("registries", m.registries, Need::required, "Registry files (UN entities, instruments)");
+    v.field("accept", d.accepted, Need::optional, "Warnings accepted on purpose, each with its reason");
+}
+
+template <class V> void describe(V& v, Acceptance& a) {
+    v.field("rule", a.rule, Need::required, "Code of the accepted warning, e.g. unbalanced-brackets");
+    v.field("in", a.in, Need::required, "Id of the record whose text keeps the flagged wording");
+    v.field("reason", a.reason, Need::required, "Why the text stays as it is");
 }
 
 template <class V> void describe(V& v, Footnote& f) {
@@ -190,5 +197,6 @@ inline const char* record_name(const Annex*) { return "annex"; }
 inline const char* record_name(const UnEntity*) { return "UN entity"; }
 inline const char* record_name(const Instrument*) { return "instrument"; }
 inline const char* record_name(const RegistryFile*) { return "registry file"; }
+inline const char* record_name(const Acceptance*) { return "accepted warning"; }
 
 }  // namespace itucollab

@@ -72,34 +72,33 @@ std::string paragraph_number(std::size_t section_index, std::size_t paragraph_in
     return fmt::format("{}.{}", section_index + 1, paragraph_index + 1);
 }
 
-void visit_texts(const Document& doc, const std::function<void(const Text&)>& fn) {
-    fn(doc.summary);
-    fn(doc.action_required);
+void visit_texts(const Document& doc, const std::function<void(const Text&, const std::string& owner)>& fn) {
+    static const std::string report = "report", annex = "annex";
+    fn(doc.summary, report);
+    fn(doc.action_required, report);
     for (const auto& s : doc.sections) {
         for (const auto& p : s.paragraphs) {
-            fn(p.text);
-            for (const auto& b : p.bullets) fn(b);
+            fn(p.text, p.id.value);
+            for (const auto& b : p.bullets) fn(b, p.id.value);
         }
         for (const auto& g : s.initiatives) {
-            for (const auto& t : g.intro) fn(t);
-            for (const auto& item : g.items) fn(item.text);
+            for (const auto& t : g.intro) fn(t, s.id.value);
+            for (const auto& item : g.items) fn(item.text, item.id.value);
         }
-        for (const auto& f : s.footnotes) fn(f.text);
+        for (const auto& f : s.footnotes) fn(f.text, f.id.value);
     }
-    fn(doc.annex.intro);
-    for (const auto& b : doc.annex.benefits) fn(b);
+    fn(doc.annex.intro, annex);
+    for (const auto& b : doc.annex.benefits) fn(b, annex);
     for (const auto& m : doc.annex.mechanisms) {
-        for (const Cell* cell : {&m.key_activity}) {
-            if (*cell) fn(**cell);
-        }
+        if (m.key_activity) fn(*m.key_activity, m.id.value);
         for (const auto& b : m.relevance) {
-            if (b.text) fn(*b.text);
+            if (b.text) fn(*b.text, m.id.value);
         }
         for (const Cell* cell : {&m.frequency, &m.time_spent, &m.financial}) {
-            if (*cell) fn(**cell);
+            if (*cell) fn(**cell, m.id.value);
         }
     }
-    fn(doc.annex.note.text);
+    fn(doc.annex.note.text, annex);
 }
 
 static void number_footnotes(const std::vector<Span>& spans, std::map<std::string, int>& numbers) {
@@ -118,7 +117,7 @@ DocumentIndex::DocumentIndex(const Document& doc) {
     for (const auto& s : doc.sections) {
         for (const auto& f : s.footnotes) footnotes_.emplace(f.id.value, &f);
     }
-    visit_texts(doc, [&](const Text& t) { number_footnotes(t.spans, footnote_numbers_); });
+    visit_texts(doc, [&](const Text& t, const std::string&) { number_footnotes(t.spans, footnote_numbers_); });
 }
 
 template <class Map> static auto find_in(const Map& map, const std::string& id) -> typename Map::mapped_type {

@@ -1,0 +1,127 @@
+// JSON, GitHub-annotation and SARIF renderings of diagnostics, for CI systems.
+#include <itucollab/report_formats.hpp>
+#include <itucollab/rules.hpp>
+
+#include <fmt/format.h>
+
+namespace itucollab {
+namespace {
+
+const char* severity_name(Severity s) { return s == Severity::error ? "error" : "warning"; }
+
+// GitHub workflow-command escaping: data escapes %, CR, LF; properties also ':' and ','.
+std::string github_escape(std::string_view s, bool property) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '%': out += "%25"; break;
+            case '\r': out += "%0D"; break;
+            case '\n': out += "%0A"; break;
+            case ':': out += property ? "%3A" : ":"; break;
+            case ',': out += property ? "%2C" : ","; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// A relative path as a URI reference: '/' separators, reserved and non-ASCII bytes percent-encoded.
+std::string uri_path(std::string_view path) {
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += fmt::format("%{:02X}", c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    out += fmt::format("\\u{:04x}", c);
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string diagnostics_json(const std::vector<Diagnostic>& diags, const RunInfo& run) {
+    std::size_t errors = 0;
+    for (const auto& d : diags) errors += d.severity == Severity::error;
+    std::string out = fmt::format(
+        "{{\n  \"format\": \"itucollab-diagnostics\",\n  \"version\": 1,\n  \"tool\": {{\"name\": \"itucollab\", "
+        "\"version\": {}}},\n  \"corpus\": {},\n  \"summary\": {{\"errors\": {}, \"warnings\": {}}},\n  \"diagnostics\": [",
+        json_quote(run.tool_version), json_quote(run.corpus), errors, diags.size() - errors);
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+        const Diagnostic& d = diags[i];
+        out += fmt::format("{}\n    {{\"severity\": \"{}\", \"code\": {}, \"file\": {}, \"line\": {}, \"column\": {}, "
+                           "\"message\": {}{}}}",
+                           i ? "," : "", severity_name(d.severity), json_quote(d.code), json_quote(display_path(d.loc.file)),
+                           d.loc.line, d.loc.column, json_quote(d.message),
+                           d.subject.empty() ? "" : ", \"subject\": " + json_quote(d.subject));
+    }
+    out += diags.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
+std::string diagnostics_github(const std::vector<Diagnostic>& diags) {
+    std::string out;
+    for (const auto& d : diags) {
+        std::string props = "file=" + github_escape(display_path(d.loc.file), true);
+        if (d.loc.line > 0) props += fmt::format(",line={},col={}", d.loc.line, d.loc.column);
+        props += ",title=" + github_escape(d.code, true);
+        out += fmt::format("::{} {}::{}\n", severity_name(d.severity), props, github_escape(d.message, false));
+    }
+    return out;
+}
+
+std::string diagnostics_sarif(const std::vector<Diagnostic>& diags, const RunInfo& run) {
+    std::string rules;
+    auto catalogue = rule_catalogue();
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+        const RuleInfo& r = catalogue[i];
+        rules += fmt::format("{}\n            {{\"id\": {}, \"shortDescription\": {{\"text\": {}}}, "
+                             "\"defaultConfiguration\": {{\"level\": \"{}\"}}, \"properties\": {{\"group\": {}}}}}",
+                             i ? "," : "", json_quote(r.code), json_quote(r.summary), severity_name(r.severity),
+                             json_quote(r.group));
+    }
+    std::string results;
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+        const Diagnostic& d = diags[i];
+        std::string rule_index;
+        for (std::size_t k = 0; k < catalogue.size(); ++k) {
+            if (catalogue[k].code == d.code) rule_index = fmt::format(", \"ruleIndex\": {}", k);
+        }
+        std::string region = d.loc.line > 0 ? fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}}}",
+                                                          d.loc.line, std::max(1, d.loc.column))
+                                            : "";
+        results += fmt::format(
+            "{}\n        {{\"ruleId\": {}{}, \"level\": \"{}\", \"message\": {{\"text\": {}}}, \"locations\": [{{"
+            "\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}{}}}}}]}}",
+            i ? "," : "", json_quote(d.code), rule_index, severity_name(d.severity), json_quote(d.message),
+            json_quote(uri_path(display_path(d.loc.file))), region);
+    }
+    return fmt::format(
+        "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n"
+        "    {{\n      \"tool\": {{\n        \"driver\": {{\n          \"name\": \"itucollab\",\n"
+        "          \"version\": {},\n          \"rules\": [{}\n          ]\n        }}\n      }},\n"
+        "      \"results\": [{}{}]\n    }}\n  ]\n}}\n",
+        json_quote(run.tool_version), rules, results, diags.empty() ? "" : "\n      ");
+}
+
+}  // namespace itucollab

@@ -1,0 +1,14 @@
+// Content rules and the `accept:` waivers, run after the schema and cross-reference checks.
+#pragma once
+
+#include <itucollab/loader.hpp>
+
+namespace itucollab {
+
+/// Header consistency, references, registries, links, annex cells and text hygiene.
+void check_content_rules(const Document& doc, Diagnostics& diags, ValidationScope scope);
+
+/// Drops the warnings that report.yaml's `accept:` waives, and reports entries that waive nothing.
+void apply_acceptances(const Document& doc, Diagnostics& diags);
+
+}  // namespace itucollab
