@@ -209,7 +209,10 @@ private:
         return inline_md(text.spans, line_start);
     }
 
-    void block(const std::string& markdown) { out_ += markdown + "\n\n"; }
+    void block(const std::string& markdown) {
+        out_ += markdown;  // no temporary: the annex table alone grows with the corpus
+        out_ += "\n\n";
+    }
 
     // Writes the definitions of footnotes referenced since the last flush, after a whole block.
     void flush_footnotes() {

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace itucollab {
 namespace fs = std::filesystem;
@@ -18,10 +17,13 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    std::string text;
+    auto size = fs::file_size(path, ec);
+    if (!ec) text.reserve(size);  // one allocation; the loop below still reads whatever is there
+    char chunk[65536];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) return std::nullopt;
-    return std::move(buffer).str();
+    return text;
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {

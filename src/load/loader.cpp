@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 #include <type_traits>
+#include <unordered_set>
 
 namespace itucollab {
 namespace {
@@ -48,11 +49,12 @@ public:
         }
         std::vector<std::string> refused;
         present_ = fs_.list_yaml(dir_, refused);
+        present_set_.insert(present_.begin(), present_.end());
         for (const auto& r : refused) {
             diags_.error("symlink-refused", {join(dir_, r), 0, 0},
                          "symbolic links are not followed: a corpus is confined to its directory");
         }
-        if (std::find(present_.begin(), present_.end(), "report.yaml") == present_.end()) {
+        if (!present_set_.contains("report.yaml")) {
             diags_.error("corpus-not-found", {join(dir_, "report.yaml"), 0, 0},
                          "no report.yaml: this is not a corpus directory");
             result_.status = LoadResult::Status::unreadable;
@@ -123,7 +125,7 @@ private:
             diags_.error("bad-path", ref.loc, fmt::format("'{}' is not a .yaml file", ref.path));
             return false;
         }
-        if (std::find(present_.begin(), present_.end(), ref.path) == present_.end()) {
+        if (!present_set_.contains(ref.path)) {
             std::string near = closest_match(ref.path, present_);
             diags_.error("missing-file", ref.loc,
                          fmt::format("no file '{}' in the corpus{}", ref.path,
@@ -174,7 +176,8 @@ private:
     std::string dir_;
     LoadResult& result_;
     Diagnostics& diags_;
-    std::vector<std::string> present_;
+    std::vector<std::string> present_;                  // sorted, for suggestions
+    std::unordered_set<std::string> present_set_;       // the same, for lookups (one per listed file)
     std::set<std::string> listed_;
 };
 

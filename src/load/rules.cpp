@@ -7,9 +7,12 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 #include <regex>
 #include <set>
+#include <string_view>
+#include <utility>
 
 namespace itucollab {
 namespace {
@@ -26,6 +29,20 @@ int council_year(const std::string& symbol) {
 bool well_formed_symbol(const std::string& s) {
     static const std::regex pattern(R"(C\d{2}(/[A-Z]+)?/\d+(\(Rev\.\d+\))?(/Add\.\d+)?)");
     return std::regex_match(s, pattern);
+}
+
+// Whether `s` holds "()", "( )", "(see )" or "(cf. )" — the regex \((see|cf\.)?\s*\) by hand,
+// since this runs on every text of the corpus.
+bool has_empty_parentheses(std::string_view s) {
+    auto closes_at = [&](std::size_t j) {
+        while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        return j < s.size() && s[j] == ')';
+    };
+    for (std::size_t i = s.find('('); i != std::string_view::npos; i = s.find('(', i + 1)) {
+        std::string_view rest = s.substr(i + 1);
+        if (closes_at(i + 1) || ((rest.starts_with("see") || rest.starts_with("cf.")) && closes_at(i + 4))) return true;
+    }
+    return false;
 }
 
 class Rules {
@@ -161,8 +178,7 @@ private:
         if (s.find("HYPERLINK") != std::string::npos || s.find("MERGEFIELD") != std::string::npos) {
             diags_.error("field-code-remnant", t.loc, "Word field code remnant in the text; remove it");
         }
-        static const std::regex empty_parens(R"(\((see|cf\.)?\s*\))");
-        if (std::regex_search(s, empty_parens)) {
+        if (has_empty_parentheses(s)) {
             diags_.warning("empty-parentheses", t.loc, "empty parentheses, often a lost link: \"(see )\"", owner);
         }
         plain_checks(s, t.loc, owner);
@@ -259,7 +275,12 @@ void apply_acceptances(const Document& doc, Diagnostics& diags) {
     for (const auto& r : rule_catalogue()) {
         if (r.severity == Severity::warning) acceptable.emplace_back(r.code);
     }
-    for (const auto& a : doc.accepted) {
+    // One pass over the diagnostics for all entries (not one per entry: both lists grow with the corpus).
+    // The first entry naming a (rule, record) pair takes its warnings; a repeated entry is unused.
+    std::map<std::pair<std::string, std::string>, bool> wanted;  // (rule, id) -> took a warning
+    std::vector<char> first(doc.accepted.size(), 0);  // the entry owns its (rule, id) pair
+    for (std::size_t k = 0; k < doc.accepted.size(); ++k) {
+        const Acceptance& a = doc.accepted[k];
         const RuleInfo* rule = find_rule(a.rule);
         if (!rule || rule->severity != Severity::warning) {
             std::string near = closest_match(a.rule, acceptable);
@@ -272,14 +293,21 @@ void apply_acceptances(const Document& doc, Diagnostics& diags) {
             diags.error("dangling-reference", a.in.loc, fmt::format("no record with id '{}'", a.in.id.substr(0, 64)));
             continue;
         }
-        std::size_t before = diags.all().size();
-        diags.remove_if([&](const Diagnostic& d) {
-            return d.severity == Severity::warning && d.code == a.rule && d.subject == a.in.id;
-        });
-        if (diags.all().size() == before) {
-            diags.warning("unused-accept", a.loc,
-                          fmt::format("nothing to accept: '{}' raises no {} warning; remove this entry", a.in.id, a.rule));
-        }
+        first[k] = wanted.emplace(std::pair(a.rule, a.in.id), false).second;
+    }
+    diags.remove_if([&](const Diagnostic& d) {
+        if (d.severity != Severity::warning) return false;
+        auto it = wanted.find(std::pair(d.code, d.subject));
+        if (it == wanted.end()) return false;
+        it->second = true;
+        return true;
+    });
+    for (std::size_t k = 0; k < doc.accepted.size(); ++k) {
+        const Acceptance& a = doc.accepted[k];
+        auto it = wanted.find(std::pair(a.rule, a.in.id));
+        if (it == wanted.end() || (first[k] && it->second)) continue;  // invalid (reported above) or used
+        diags.warning("unused-accept", a.loc,
+                      fmt::format("nothing to accept: '{}' raises no {} warning; remove this entry", a.in.id, a.rule));
     }
 }
 

@@ -25,7 +25,10 @@ public:
         for (const auto& s : doc_.sections) {
             declare(content_ids_, s.id, "section");
             for (const auto& p : s.paragraphs) declare(content_ids_, p.id, "paragraph");
-            for (const auto& f : s.footnotes) declare(content_ids_, f.id, "footnote");
+            for (const auto& f : s.footnotes) {
+                declare(content_ids_, f.id, "footnote");
+                footnote_ids_.insert(f.id.value);
+            }
             for (const auto& g : s.initiatives) {
                 for (const auto& item : g.items) {
                     declare(content_ids_, item.id, "initiative item");
@@ -132,7 +135,7 @@ private:
         for (const auto& s : spans) {
             if (s.kind == Span::Kind::footnote_ref) {
                 referenced_footnotes_.insert(s.text);
-                if (!content_ids_.contains(s.text) || !is_footnote(s.text)) {
+                if (!footnote_ids_.contains(s.text)) {
                     diags_.error("dangling-reference", loc, fmt::format("no footnote with id '{}'", s.text.substr(0, 64)));
                 }
             }
@@ -140,19 +143,11 @@ private:
         }
     }
 
-    bool is_footnote(const std::string& id) const {
-        for (const auto& s : doc_.sections) {
-            for (const auto& f : s.footnotes) {
-                if (f.id.value == id) return true;
-            }
-        }
-        return false;
-    }
-
     const Document& doc_;
     Diagnostics& diags_;
     ValidationScope scope_;
     IdTable content_ids_, entity_ids_, instrument_ids_;
+    std::set<std::string> footnote_ids_;  // every footnote id, for the references in the texts
     std::set<std::string> referenced_footnotes_;
 };
 
