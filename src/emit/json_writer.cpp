@@ -7,8 +7,9 @@
 
 namespace itucollab::emit {
 
-std::string json_quote(std::string_view s) {
-    std::string out = "\"";
+// Appends `s` as a JSON string literal to `out` (no temporaries: the emitter calls this for every value).
+static void quote_into(std::string& out, std::string_view s) {
+    out += '"';
     for (char c : s) {
         auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {
@@ -20,7 +21,18 @@ std::string json_quote(std::string_view s) {
             out += c;
         }
     }
-    return out + "\"";
+    out += '"';
+}
+
+std::string json_quote(std::string_view s) {
+    std::string out;
+    quote_into(out, s);
+    return out;
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+    out_ += '\n';
+    out_.append(2 * depth, ' ');
 }
 
 void JsonWriter::before_value() {
@@ -35,7 +47,7 @@ void JsonWriter::before_value() {
     Level& top = levels_.back();
     if (top.object) throw std::logic_error("JsonWriter: an object member without a key");
     if (!top.empty) out_ += ',';
-    out_ += '\n' + std::string(2 * levels_.size(), ' ');
+    newline_indent(levels_.size());
     top.empty = false;
 }
 
@@ -43,7 +55,9 @@ void JsonWriter::key(std::string_view name) {
     if (levels_.empty() || !levels_.back().object || after_key_) throw std::logic_error("JsonWriter: misplaced key");
     Level& top = levels_.back();
     if (!top.empty) out_ += ',';
-    out_ += '\n' + std::string(2 * levels_.size(), ' ') + json_quote(name) + ": ";
+    newline_indent(levels_.size());
+    quote_into(out_, name);
+    out_ += ": ";
     top.empty = false;
     after_key_ = true;
 }
@@ -58,7 +72,7 @@ void JsonWriter::close(char bracket) {
     if (levels_.empty() || after_key_) throw std::logic_error("JsonWriter: unbalanced close");
     bool empty = levels_.back().empty;
     levels_.pop_back();
-    if (!empty) out_ += '\n' + std::string(2 * levels_.size(), ' ');
+    if (!empty) newline_indent(levels_.size());
     out_ += bracket;
 }
 
@@ -69,7 +83,7 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::string(std::string_view s) {
     before_value();
-    out_ += json_quote(s);
+    quote_into(out_, s);
 }
 
 void JsonWriter::number(long long n) {
@@ -89,7 +103,8 @@ void JsonWriter::null() {
 
 std::string JsonWriter::finish() {
     if (!levels_.empty() || after_key_) throw std::logic_error("JsonWriter: unfinished document");
-    return out_ + "\n";
+    out_ += '\n';
+    return std::move(out_);
 }
 
 }  // namespace itucollab::emit

@@ -28,6 +28,7 @@ public:
 
 private:
     void before_value();
+    void newline_indent(std::size_t depth);
     void open(char bracket, bool object);
     void close(char bracket);
 
