@@ -76,7 +76,7 @@ TEST_CASE("the fixture pair exercises every kind of change, each once") {
     CHECK(s.renamed == 1);  // un-women-network → gender-network
     CHECK(s.moved == 1);    // ceb to the end
     CHECK(s.changed == 3);  // date, one word, ceb frequency
-    CHECK(all.find("header: changed date: 2099-03-[-23-]{+30+}\n") != std::string::npos);
+    CHECK(all.find("header: changed date: [-2099-03-23-]{+2099-03-30+}\n") != std::string::npos);
     CHECK(all.find("header/references: added reference \"C99/INF/1\"\n") != std::string::npos);
     CHECK(all.find("sections/first/paragraphs/opening: changed text: The opening paragraph cites [-a-]{+one+} footnote.") !=
           std::string::npos);
@@ -166,7 +166,7 @@ TEST_CASE("a moved item in a long list is one move however far it travels") {
     CHECK(r.changes[0].location == "annex/mechanisms/m0");
 }
 
-TEST_CASE("--ignore-whitespace: whitespace-only differences are not changes") {
+TEST_CASE("diff with --ignore-whitespace: whitespace-only differences are not changes") {
     Document spaced = old_with("annex/annex.yaml", "More than half", "More  than\thalf");
     CHECK(compare_with_old(spaced).changes.size() == 1);
     diff::Options options;
@@ -178,7 +178,7 @@ TEST_CASE("--ignore-whitespace: whitespace-only differences are not changes") {
     CHECK(lines(r).starts_with("annex/note: changed text: More than [-half-]{+most+} of"));
 }
 
-TEST_CASE("--only limits the diff to the named parts") {
+TEST_CASE("diff with --only limits the diff to the named parts") {
     diff::Options options;
     options.only = {diff::Part::annex};
     diff::Result r = diff::compare(load("diff-old"), load("diff-new"), options);

@@ -29,7 +29,8 @@ Date next_year(const Date& date);
 /// is not a Council symbol.
 std::string next_symbol(const std::string& symbol, std::optional<int> number);
 
-/// The records whose texts mention years or months, with why, in reading order.
+/// The records whose texts mention months, or years from three before to one after the session's,
+/// with why, in reading order.
 std::vector<Review> date_bound_texts(const Document& doc);
 
 /// Rewrites OLD's report.yaml text with the smallest edits (comments and layout kept): symbol,

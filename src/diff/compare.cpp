@@ -129,7 +129,8 @@ public:
     void keyed_list(Part part, const std::string& base, const std::string& noun, const std::vector<T>& a,
                     const std::vector<T>& b, const std::function<std::string(const T&)>& key,
                     const std::function<std::string(const T&)>& content,
-                    const std::function<void(const T&, const T&, const std::string&)>& inner, bool renames = true) {
+                    const std::function<void(const T&, const T&, const std::string&)>& inner, bool renames = true,
+                    bool id_in_location = true) {
         std::map<std::string, std::size_t> in_a, in_b;
         for (std::size_t i = 0; i < a.size(); ++i) in_a.emplace(key(a[i]), i);
         for (std::size_t j = 0; j < b.size(); ++j) in_b.emplace(key(b[j]), j);
@@ -167,12 +168,13 @@ public:
         auto flush_removed = [&](std::size_t up_to) {
             for (; next_old < up_to; ++next_old) {
                 if (!old_matched[next_old]) {
-                    record_change(Kind::removed, part, base + "/" + key(a[next_old]), noun, content(a[next_old]), "");
+                    record_change(Kind::removed, part, id_in_location ? base + "/" + key(a[next_old]) : base, noun,
+                                  content(a[next_old]), "");
                 }
             }
         };
         for (std::size_t j = 0; j < b.size(); ++j) {
-            std::string location = base + "/" + key(b[j]);
+            std::string location = id_in_location ? base + "/" + key(b[j]) : base;
             if (!by_new[j]) {
                 record_change(Kind::added, part, location, noun, "", content(b[j]));
                 continue;
@@ -285,7 +287,7 @@ void compare_header(Comparer& c, const Document& a, const Document& b) {
     std::function<std::string(const std::string&)> self = [](const std::string& s) { return s; };
     c.keyed_list<std::string>(
         h, "header/references", "reference", a.references, b.references, self, self,
-        [](const std::string&, const std::string&, const std::string&) {}, false);
+        [](const std::string&, const std::string&, const std::string&) {}, false, false);
 }
 
 void compare_section(Comparer& c, const Section& a, const Section& b, const std::string& at) {

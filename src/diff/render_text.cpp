@@ -19,9 +19,10 @@ std::string one_line(const std::string& s) {
     return out;
 }
 
-// The first `limit` bytes of `s` (not cutting a UTF-8 sequence), with "…" when shortened.
+// The first line of `s`, at most `limit` bytes (not cutting a UTF-8 sequence), with "…" when shortened.
 std::string excerpt(const std::string& s, std::size_t limit = 80) {
-    std::string line = one_line(s);
+    std::string line = s.substr(0, s.find('\n'));
+    if (line.size() < s.size() && line.size() <= limit) return line + "\u2026";
     if (line.size() <= limit) return line;
     std::size_t cut = limit;
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;

@@ -122,9 +122,13 @@ std::vector<Review> date_bound_texts(const Document& doc) {
     std::vector<std::string> order;
     std::map<std::string, std::set<std::string>> found_years;
     std::map<std::string, std::set<std::string>> found_months;
+    // Years near the session are date-bound ("in 2020"); far ones name programmes ("2030 Agenda").
+    int session_year = doc.session.start.year;
     visit_texts(doc, [&](const Text& t, const std::string& owner) {
         bool any = false;
         for (std::sregex_iterator it(t.source.begin(), t.source.end(), years), end; it != end; ++it) {
+            int year = std::stoi(it->str());
+            if (session_year != 0 && (year < session_year - 3 || year > session_year + 1)) continue;
             found_years[owner].insert(it->str());
             any = true;
         }
@@ -136,16 +140,13 @@ std::vector<Review> date_bound_texts(const Document& doc) {
     });
     std::vector<Review> out;
     for (const auto& owner : order) {
-        std::vector<std::string> what;
-        if (!found_years[owner].empty()) {
-            std::string list;
-            for (const auto& y : found_years[owner]) list += (list.empty() ? "" : ", ") + y;
-            what.push_back("years " + list);
+        std::string list;
+        for (const auto* found : {&found_years[owner], &found_months[owner]}) {
+            for (const auto& w : *found) list += (list.empty() ? "" : ", ") + w;
         }
-        if (!found_months[owner].empty()) what.push_back("month names");
         Review r;
         r.in.id = owner;
-        r.reason = "mentions " + (what.size() == 2 ? what[0] + " and " + what[1] : what[0]);
+        r.reason = "mentions " + list;
         out.push_back(std::move(r));
     }
     return out;

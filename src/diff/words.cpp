@@ -73,23 +73,40 @@ std::vector<WordRun> word_diff(const std::string& old_text, const std::string& n
     dtl::Diff<std::string> d(a, b);
     d.compose();
     // Removed and added runs between two common tokens are gathered so each change reads
-    // "[-old words-]{+new words+}" rather than alternating word by word.
-    std::string removed, added;
+    // "[-old words-]{+new words+}" rather than alternating word by word: a common space between
+    // two changes joins both sides, and whitespace both sides end with goes back to the common text.
+    std::string removed, added, held_space;
     auto flush = [&] {
-        append(runs, WordRun::Op::removed, removed);
-        append(runs, WordRun::Op::added, added);
+        std::size_t keep = 0;
+        while (keep < removed.size() && keep < added.size() && is_space(removed[removed.size() - 1 - keep]) &&
+               removed[removed.size() - 1 - keep] == added[added.size() - 1 - keep]) {
+            ++keep;
+        }
+        std::string tail = removed.substr(removed.size() - keep);
+        append(runs, WordRun::Op::removed, removed.substr(0, removed.size() - keep));
+        append(runs, WordRun::Op::added, added.substr(0, added.size() - keep));
+        append(runs, WordRun::Op::same, tail);
+        append(runs, WordRun::Op::same, held_space);
         removed.clear();
         added.clear();
+        held_space.clear();
     };
     for (const auto& [token, info] : d.getSes().getSequence()) {
         if (info.type == dtl::SES_COMMON) {
+            if (held_space.empty() && is_space(token[0]) && (!removed.empty() || !added.empty())) {
+                held_space = token;
+                continue;
+            }
             flush();
             append(runs, WordRun::Op::same, token);
-        } else if (info.type == dtl::SES_DELETE) {
-            removed += token;
-        } else {
-            added += token;
+            continue;
         }
+        if (!held_space.empty()) {
+            if (!removed.empty()) removed += held_space;
+            if (!added.empty()) added += held_space;
+            held_space.clear();
+        }
+        (info.type == dtl::SES_DELETE ? removed : added) += token;
     }
     flush();
     return runs;
