@@ -271,3 +271,46 @@ TEST_CASE("the HTML redline passes the Nu Html Checker") {
     CHECK(r.status == 0);
     fs::remove_all(dir);
 }
+
+TEST_CASE("every part of the model is compared, at its own location") {
+    std::map<std::string, std::string> edits;
+    auto change = [&](const std::string& file, const std::string& from, const std::string& to) {
+        std::string text = edits.contains(file) ? edits[file] : read_file(fixture_dir("diff-old") + "/" + file);
+        edits[file] = replace_once(text, from, to);
+    };
+    change("report.yaml", "action_required: This report is transmitted", "action_required: This report is sent");
+    change("report.yaml", "venue: Geneva", "venue: Bern");
+    change("sections/01-first.yaml", "title: First section", "title: Opening section");
+    change("sections/01-first.yaml", "      - Another bullet.\n", "");
+    change("sections/01-first.yaml", "text: See the references above.", "text: See the references below.");
+    change("sections/02-second.yaml", "The Bureau worked with two agencies.", "The Bureau worked with three agencies.");
+    change("sections/02-second.yaml", "text: ITU worked with ICAO on spectrum.", "text: ITU worked with ICAO on aviation spectrum.");
+    change("annex/annex.yaml", "  - Coordination\n", "  - Coordination\n  - Leadership\n");
+    change("annex/annex.yaml", "time_spent: Time spent", "time_spent: Time spent by staff");
+    change("annex/annex.yaml", "columns: [frequency, financial]", "columns: [frequency]");
+    change("annex/mechanisms.yaml", "      - ICT4SDG, cybersecurity\n", "      - ICT4SDG, AI, cybersecurity\n");
+    change("registry/registry.yaml", "place: Dubai\n    year: 2018\n    title: Measuring", "place: Bucharest\n    year: 2022\n    title: Measuring");
+    change("registry/registry.yaml", "name: International Civil Aviation Organization", "name: International Civil Aviation Org.");
+    diff::Result r = compare_with_old(load("diff-old", edits));
+    std::string all = lines(r);
+    INFO(all);
+    for (const char* line : {
+             "header: changed action_required: This report is [-transmitted-]{+sent+} to the Council for information.\n",
+             "header: changed session.venue: [-Geneva-]{+Bern+}\n",
+             "sections/first: changed title: [-First-]{+Opening+} section\n",
+             "sections/first/paragraphs/second-para/bullets/2: removed bullet \"Another bullet.\"\n",
+             "sections/first/footnotes/a-note: changed text: See the references [-above.-]{+below.+}\n",
+             "sections/second/initiatives/br/intro/1: changed intro: The Bureau worked with [-two-]{+three+} agencies.\n",
+             "sections/second/initiatives/br/items/br-icao: changed text: ITU worked with ICAO on {+aviation +}spectrum.\n",
+             "annex/benefits/3: added benefit \"Leadership\"\n",
+             "annex/headings: changed time_spent: Time spent{+ by staff+}\n",
+             "annex/note: changed columns: [-frequency, financial-]{+frequency+}\n",
+             "annex/mechanisms/ceb/relevance/1: changed relevance block: ICT4SDG, {+AI, +}cybersecurity\n",
+             "registries/instruments/pp-res-131: changed place: [-Dubai-]{+Bucharest+}\n",
+             "registries/instruments/pp-res-131: changed year: [-2018-]{+2022+}\n",
+             "registries/un-entities/icao: changed name: International Civil Aviation [-Organization-]{+Org.+}\n",
+         }) {
+        CHECK(all.find(line) != std::string::npos);
+    }
+    CHECK(r.summary().total() == 14);
+}
