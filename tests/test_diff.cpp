@@ -314,3 +314,20 @@ TEST_CASE("every part of the model is compared, at its own location") {
     }
     CHECK(r.summary().total() == 14);
 }
+
+TEST_CASE("diff colours words on a terminal unless NO_COLOR, and never in a file") {
+    if (run("command -v script >/dev/null").status != 0) {
+        WARN("skipped: needs script(1) to give the diff a terminal");
+        return;
+    }
+    std::string both = q(fixture_dir("diff-old")) + " " + q(fixture_dir("diff-new"));
+    RunResult tty = run("script -qec \"" + binary() + " diff " + both + "\" /dev/null");
+    CHECK(tty.output.find("\x1b[31m[-a-]\x1b[0m\x1b[32m{+one+}\x1b[0m") != std::string::npos);
+    RunResult plain = run("script -qec \"NO_COLOR=1 " + binary() + " diff " + both + "\" /dev/null");
+    CHECK(plain.output.find("cites [-a-]{+one+} footnote") != std::string::npos);
+    CHECK(plain.output.find('\x1b') == std::string::npos);
+    std::string dir = temp_dir("diff-colour");
+    run("script -qec \"" + binary() + " diff --out " + dir + "/d.txt " + both + "\" /dev/null");
+    CHECK(read_file(dir + "/d.txt") == read_file(source_dir() + "/tests/golden/diff.txt"));
+    fs::remove_all(dir);
+}
