@@ -118,6 +118,10 @@ TEST_CASE("rollover: --number, refusal of a non-empty NEWDIR and of an unreviewe
     CHECK(again.status == 2);
     CHECK(again.output.find("exists and is not an empty directory") != std::string::npos);
     CHECK(read_file(dir + "/report.yaml") == before);
+    RunResult nested = run(binary() + " rollover " + q(dir) + " " + q(dir + "/next"));
+    CHECK(nested.status == 2);
+    CHECK(nested.output.find("is inside") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/next"));
     // A rolled-over corpus still under review is not rolled over again.
     std::string next = fs::path(dir).parent_path().string() + "/c23";
     RunResult unreviewed = run(binary() + " rollover " + q(dir) + " " + q(next));

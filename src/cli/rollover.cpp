@@ -58,6 +58,13 @@ int run_rollover(const RolloverCliOptions& cli) {
         say_error(fmt::format("{} exists and is not an empty directory; rollover writes a new corpus", cli.new_dir));
         return exit_trouble;
     }
+    fs::path inside = fs::weakly_canonical(target, ec);
+    fs::path old_root = fs::weakly_canonical(cli.old_corpus, ec);
+    if (auto [end, _] = std::mismatch(old_root.begin(), old_root.end(), inside.begin(), inside.end());
+        end == old_root.end()) {
+        say_error(fmt::format("{} is inside {}; write the new corpus next to the old one", cli.new_dir, cli.old_corpus));
+        return exit_trouble;
+    }
     LoadResult old = load_quietly(cli.old_corpus);
     if (old.status != LoadResult::Status::ok || !old.document) {
         for (const auto& d : old.diagnostics.all()) std::cerr << format_human(d, old.sources, false);
