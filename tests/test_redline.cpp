@@ -1,5 +1,6 @@
 // The Word redline: accepting every tracked change gives NEW's text, rejecting every one gives OLD's.
 #include "support.hpp"
+#include "test_docx_support.hpp"
 
 #include "diff/redline.hpp"
 
@@ -7,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include <cstring>
+#include <filesystem>
 
 using namespace testsupport;
 using namespace itucollab;
@@ -28,10 +30,8 @@ bool inside(pugi::xml_node node, const char* name) {
     return false;
 }
 
-// The text of the body with every change accepted (keep_inserted) or rejected.
-std::string resolved_text(const std::string& body, bool keep_inserted) {
-    std::string xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" +
-                      body + "</w:body></w:document>";
+// The text of a whole w:document with every change accepted (keep_inserted) or rejected.
+std::string resolved_document_text(const std::string& xml, bool keep_inserted) {
     pugi::xml_document doc;
     REQUIRE(doc.load_string(xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
     const char* dropped = keep_inserted ? "w:del" : "w:ins";
@@ -49,6 +49,14 @@ std::string resolved_text(const std::string& body, bool keep_inserted) {
         out += text + "\n";
     }
     return out;
+}
+
+// The same for the paragraphs of a body.
+std::string resolved_text(const std::string& body, bool keep_inserted) {
+    return resolved_document_text(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body +
+            "</w:body></w:document>",
+        keep_inserted);
 }
 
 std::string body(const Document& a, const Document& b) {
@@ -96,4 +104,47 @@ TEST_CASE("redline XML of an edited mini fixture: escaped, and resolves both way
     CHECK(marked.find("bold &amp; &lt;strong&gt;") != std::string::npos);
     CHECK(resolved_text(marked, true) == resolved_text(body(*edited.document, *edited.document), true));
     CHECK(resolved_text(marked, false) == resolved_text(body(old_doc, old_doc), true));
+}
+
+TEST_CASE("diff --format docx: NEW with tracked changes that resolve to NEW and to OLD; Word tools open it") {
+    std::string dir = temp_dir("diff-docx");
+    std::string file = dir + "/redline.docx";
+    std::string fixtures = source_dir() + "/tests/fixtures/";
+    RunResult r = run(binary() + " diff --format docx --out " + docxtest::quote(file) + " " +
+                      docxtest::quote(fixtures + "diff-old") + " " + docxtest::quote(fixtures + "diff-new"));
+    INFO(r.output);
+    REQUIRE(r.status == 1);
+    auto parts = docxtest::unzip_map(read_file(file));
+    REQUIRE(parts.contains("word/document.xml"));
+    REQUIRE(parts.contains("word/styles.xml"));
+    const std::string& xml = parts["word/document.xml"];
+    Document old_doc = load("diff-old");
+    Document new_doc = load("diff-new");
+    CHECK(resolved_document_text(xml, true) == resolved_text(body(new_doc, new_doc), true));
+    CHECK(resolved_document_text(xml, false) == resolved_text(body(old_doc, old_doc), true));
+    CHECK(xml.find("w:author=\"itucollab\" w:date=\"2099-03-30T00:00:00Z\"") != std::string::npos);
+    CHECK(xml.find("<w:delText") != std::string::npos);
+    CHECK(xml.find("<w:sectPr") != std::string::npos);
+    CHECK(run(binary() + " diff --format docx " + docxtest::quote(fixtures + "diff-old") + " " +
+              docxtest::quote(fixtures + "diff-new")).status == 2);  // a package is written to a file only
+    if (docxtest::have_python_docx()) {
+        RunResult py = run("/usr/bin/python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); "
+                           "print(len(d.paragraphs))' " + docxtest::quote(file));
+        INFO(py.output);
+        CHECK(py.status == 0);
+        CHECK(std::stoi(py.output) > 20);
+    } else {
+        WARN("skipped python-docx: not importable by /usr/bin/python3");
+    }
+    if (docxtest::have_tool("soffice") && docxtest::have_tool("pdftotext")) {
+        std::string log;
+        std::string pdf = docxtest::convert_to_pdf(file, dir, log);
+        INFO(log);
+        REQUIRE_FALSE(pdf.empty());
+        std::string text = run("pdftotext " + docxtest::quote(pdf) + " -").output;
+        CHECK(text.find("Three times per year") != std::string::npos);
+    } else {
+        WARN("skipped LibreOffice: soffice or pdftotext is missing");
+    }
+    std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,7 @@
 // The semantic diff of two report models: records matched by id, word-level changes inside texts.
 #pragma once
 
+#include <itucollab/emitter.hpp>
 #include <itucollab/model.hpp>
 
 #include <cstddef>
@@ -95,5 +96,10 @@ std::string render_text(const Result& result, bool colour);
 std::string render_html(const Result& result);
 /// Stable JSON: {"format": "itucollab-diff", "version": 1, …}.
 std::string render_json(const Result& result);
+/// NEW as a Word package (.docx bytes) whose differences from OLD are tracked changes: w:ins and
+/// w:del (w:delText inside) by author "itucollab", dated NEW's document date. Package parts come
+/// from the DOCX emitter; the body holds NEW's texts in reading order.
+std::string render_docx(const Document& old_doc, const Document& new_doc, const Options& options,
+                        const EmitOptions& emit);
 
 }  // namespace itucollab::diff

@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include <itucollab/diff.hpp>
+#include <itucollab/emitter.hpp>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ struct DiffCliOptions {
     std::string new_corpus;
     std::string format = "text";
     std::string out;  // empty: stdout
+    std::string templates;
     bool ignore_whitespace = false;
     std::vector<std::string> only;
 };
@@ -53,7 +55,20 @@ int run_diff(const DiffCliOptions& cli) {
     if (!old_doc || !new_doc) return exit_trouble;
     diff::Result result = diff::compare(*old_doc, *new_doc, options);
     std::string text;
-    if (cli.format == "json") {
+    if (cli.format == "docx") {
+        if (cli.out.empty()) {
+            say_error("--format docx needs --out FILE");
+            return exit_trouble;
+        }
+        EmitOptions emit;
+        emit.templates_dir = cli.templates.empty() ? default_templates_dir() : cli.templates;
+        try {
+            text = diff::render_docx(*old_doc, *new_doc, options, emit);
+        } catch (const std::exception& e) {
+            say_error(std::string("cannot write the redline: ") + e.what());
+            return exit_trouble;
+        }
+    } else if (cli.format == "json") {
         text = diff::render_json(result);
     } else if (cli.format == "html") {
         text = diff::render_html(result);
@@ -79,9 +94,10 @@ void setup_diff(CLI::App& app, int& exit_code) {
     sub->add_option("new", options->new_corpus, "The later corpus directory")->required();
     sub->add_option("-f,--format", options->format,
                     "text (default: one line per change, colour on a terminal unless NO_COLOR), html (redline "
-                    "page) or json (itucollab-diff version 1)")
-        ->check(CLI::IsMember({"text", "html", "json"}));
+                    "page), json (itucollab-diff version 1) or docx (NEW with tracked changes; needs --out)")
+        ->check(CLI::IsMember({"text", "html", "json", "docx"}));
     sub->add_option("-o,--out", options->out, "Write to this file instead of stdout");
+    sub->add_option("-t,--templates", options->templates, "Template directory for docx (default: the installed templates)");
     sub->add_flag("--ignore-whitespace", options->ignore_whitespace, "Whitespace-only differences are not changes");
     sub->add_option("--only", options->only, "Limit to these parts: header, sections, initiatives, annex, registries")
         ->delimiter(',');
