@@ -185,6 +185,13 @@ struct Acceptance {
     SourceLoc loc;
 };
 
+/// A text an editor still has to review (written by `itucollab rollover`); warned about until removed.
+struct Review {
+    Ref in;              ///< id of the record whose text to review
+    std::string reason;  ///< what to look at
+    SourceLoc loc;
+};
+
 /// The whole report.
 struct Document {
     std::string language;  ///< BCP 47 primary tag, "en"
@@ -203,6 +210,7 @@ struct Document {
     std::vector<UnEntity> un_entities;
     std::vector<Instrument> instruments;
     std::vector<Acceptance> accepted;
+    std::vector<Review> reviews;
     SourceLoc loc;
     /// Where report.yaml's values were written: "symbol", "date", "references.0" …
     std::map<std::string, SourceLoc> field_locs;

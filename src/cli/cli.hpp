@@ -19,6 +19,10 @@ void setup_build(CLI::App& app, int& exit_code);
 void setup_check(CLI::App& app, int& exit_code);
 /// Registers `schema` on `app`.
 void setup_schema(CLI::App& app, int& exit_code);
+/// Registers `diff` on `app`.
+void setup_diff(CLI::App& app, int& exit_code);
+/// Registers `rollover` on `app`.
+void setup_rollover(CLI::App& app, int& exit_code);
 
 /// The corpus named on the command line, or the newest report directory under ./data.
 /// Prints why and returns nullopt when there is none.

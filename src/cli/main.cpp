@@ -24,10 +24,14 @@ int main(int argc, char** argv) {
             "  itucollab check data/c21-inf-2       validate only; exit 1 when the corpus has errors\n"
             "  itucollab check --format github      annotations for a GitHub pull request\n"
             "  itucollab schema --out schema        JSON Schemas for editor completion\n"
+            "  itucollab rollover data/c21-inf-2 data/c22-inf-2   start next year's report\n"
+            "  itucollab diff data/c21-inf-2 data/c22-inf-2       what changed; exit 1 when anything did\n"
             "\nExit codes: 0 success, 1 the corpus has errors, 2 usage or I/O trouble.");
         setup_build(app, exit_code);
         setup_check(app, exit_code);
         setup_schema(app, exit_code);
+        setup_diff(app, exit_code);
+        setup_rollover(app, exit_code);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

@@ -57,6 +57,7 @@ constexpr std::array<RuleInfo, 62> catalogue{{
     {"unused-footnote", W, "document", "a footnote that nothing references"},
     {"unknown-rule", E, "document", "an accept entry names a rule that cannot be accepted"},
     {"unused-accept", W, "document", "an accept entry that waives nothing"},
+    {"review-needed", W, "document", "rolled-over text or dates still to review"},
     {"empty-link", E, "text", "a link with an empty target"},
     {"link-scheme", E, "text", "a link that is not http, https or mailto"},
     {"bad-link", E, "text", "a malformed http, https or mailto link"},
@@ -71,7 +72,6 @@ constexpr std::array<RuleInfo, 62> catalogue{{
     {"duplicate-mechanism-name", E, "annex", "two mechanisms share a name"},
     {"duplicate-acronym", E, "annex", "two mechanisms share an acronym"},
     {"empty-cell", E, "annex", "an annex cell is empty text instead of ~ (deliberately blank)"},
-    {"review-needed", W, "document", "rolled-over text or dates still to review"},
 }};
 
 }  // namespace

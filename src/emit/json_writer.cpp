@@ -91,6 +91,11 @@ void JsonWriter::number(long long n) {
     out_ += std::to_string(n);
 }
 
+void JsonWriter::number_literal(std::string_view literal) {
+    before_value();
+    out_ += literal;
+}
+
 void JsonWriter::boolean(bool b) {
     before_value();
     out_ += b ? "true" : "false";

@@ -21,6 +21,8 @@ public:
     void key(std::string_view name);
     void string(std::string_view s);
     void number(long long n);
+    /// A number already written as a JSON literal, e.g. "0.83".
+    void number_literal(std::string_view literal);
     void boolean(bool b);
     void null();
     /// The document written so far, with a trailing newline.

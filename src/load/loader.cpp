@@ -108,7 +108,10 @@ public:
         }
         validate_document(doc, diags_, scope);
         check_content_rules(doc, diags_, scope);
-        if (scope.header) apply_acceptances(doc, diags_);
+        if (scope.header) {
+            check_reviews(doc, diags_);
+            apply_acceptances(doc, diags_);
+        }
         result_.status = diags_.has_errors() ? LoadResult::Status::invalid : LoadResult::Status::ok;
         if (result_.status == LoadResult::Status::ok) result_.document = std::move(doc);
     }

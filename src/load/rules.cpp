@@ -264,16 +264,36 @@ void check_content_rules(const Document& doc, Diagnostics& diags, ValidationScop
     Rules(doc, diags, scope).run();
 }
 
-void apply_acceptances(const Document& doc, Diagnostics& diags) {
+// Every id an accept or review entry may name: records, "report" and "annex".
+static std::set<std::string> record_ids(const Document& doc) {
     std::set<std::string> ids{"report", "annex"};
     visit_texts(doc, [&](const Text&, const std::string& owner) { ids.insert(owner); });
     for (const auto& s : doc.sections) ids.insert(s.id.value);
     for (const auto& m : doc.annex.mechanisms) ids.insert(m.id.value);
     for (const auto& e : doc.un_entities) ids.insert(e.id.value);
     for (const auto& i : doc.instruments) ids.insert(i.id.value);
+    return ids;
+}
+
+void check_reviews(const Document& doc, Diagnostics& diags) {
+    if (doc.reviews.empty()) return;
+    std::set<std::string> ids = record_ids(doc);
+    for (const auto& r : doc.reviews) {
+        if (!ids.contains(r.in.id)) {
+            diags.error("dangling-reference", r.in.loc, fmt::format("no record with id '{}'", r.in.id.substr(0, 64)));
+            continue;
+        }
+        diags.warning("review-needed", r.loc,
+                      fmt::format("review '{}': {}; remove this entry once done", r.in.id, r.reason.substr(0, 200)),
+                      r.in.id);
+    }
+}
+
+void apply_acceptances(const Document& doc, Diagnostics& diags) {
+    std::set<std::string> ids = record_ids(doc);
     std::vector<std::string> acceptable;
     for (const auto& r : rule_catalogue()) {
-        if (r.severity == Severity::warning) acceptable.emplace_back(r.code);
+        if (r.severity == Severity::warning && r.code != "review-needed") acceptable.emplace_back(r.code);
     }
     // One pass over the diagnostics for all entries (not one per entry: both lists grow with the corpus).
     // The first entry naming a (rule, record) pair takes its warnings; a repeated entry is unused.
@@ -282,7 +302,7 @@ void apply_acceptances(const Document& doc, Diagnostics& diags) {
     for (std::size_t k = 0; k < doc.accepted.size(); ++k) {
         const Acceptance& a = doc.accepted[k];
         const RuleInfo* rule = find_rule(a.rule);
-        if (!rule || rule->severity != Severity::warning) {
+        if (!rule || rule->severity != Severity::warning || a.rule == "review-needed") {
             std::string near = closest_match(a.rule, acceptable);
             diags.error("unknown-rule", a.loc,
                         fmt::format("'{}' is not a warning that can be accepted{}", a.rule.substr(0, 40),

@@ -69,6 +69,13 @@ template <class V> void describe(V& v, ReportFile& r) {
     v.field("mechanisms", m.mechanisms, Need::required, "Files holding the annex table rows, in order");
     v.field("registries", m.registries, Need::required, "Registry files (UN entities, instruments)");
     v.field("accept", d.accepted, Need::optional, "Warnings accepted on purpose, each with its reason");
+    v.field("review", d.reviews, Need::optional,
+            "Texts still to review after a rollover; `check` warns (review-needed) until each entry is removed");
+}
+
+template <class V> void describe(V& v, Review& r) {
+    v.field("in", r.in, Need::required, "Id of the record whose text to review");
+    v.field("reason", r.reason, Need::required, "What to review, e.g. last year's dates");
 }
 
 template <class V> void describe(V& v, Acceptance& a) {
@@ -198,5 +205,6 @@ inline const char* record_name(const UnEntity*) { return "UN entity"; }
 inline const char* record_name(const Instrument*) { return "instrument"; }
 inline const char* record_name(const RegistryFile*) { return "registry file"; }
 inline const char* record_name(const Acceptance*) { return "accepted warning"; }
+inline const char* record_name(const Review*) { return "review entry"; }
 
 }  // namespace itucollab

@@ -1,0 +1,105 @@
+// The semantic diff of two report models: records matched by id, word-level changes inside texts.
+#pragma once
+
+#include <itucollab/emitter.hpp>
+#include <itucollab/model.hpp>
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace itucollab::diff {
+
+/// The parts of a report a diff can be limited to (`--only`).
+enum class Part { header, sections, initiatives, annex, registries };
+
+/// "header", "sections" …
+std::string part_name(Part part);
+/// The part named `name`, or false when there is none.
+bool parse_part(const std::string& name, Part& out);
+
+/// One run of a word-level diff: text both sides share, text only OLD has, text only NEW has.
+struct WordRun {
+    enum class Op { same, removed, added };
+    Op op = Op::same;
+    std::string text;
+};
+
+/// What happened to a record or a field.
+enum class Kind { added, removed, changed, moved, renamed };
+
+/// "added", "removed", "changed", "moved", "renamed".
+std::string kind_name(Kind kind);
+
+/// One difference, reported once, at one location.
+struct Change {
+    Kind kind = Kind::changed;
+    Part part = Part::header;
+    std::string location;  ///< "annex/mechanisms/ceb", "sections/intro/paragraphs/opening"
+    std::string subject;   ///< "mechanism", "paragraph" (record-level) or the field name ("frequency")
+    std::string old_text;  ///< changed: the old value; removed: the record's text
+    std::string new_text;  ///< changed: the new value; added: the record's text
+    std::vector<WordRun> words;  ///< changed text: OLD → NEW word by word
+    std::string old_id;          ///< renamed: the id that disappeared
+    double similarity = 0;       ///< renamed: word similarity of the two records, 0…1
+    std::size_t from = 0;        ///< moved: 1-based position in OLD's list
+    std::size_t to = 0;          ///< moved: 1-based position in NEW's list
+};
+
+/// How to compare.
+struct Options {
+    bool ignore_whitespace = false;  ///< whitespace-only differences are not changes
+    std::set<Part> only;             ///< empty: every part
+    double rename_threshold = 0.6;   ///< minimum word similarity of a renamed record
+    /// Word diffs of fields whose word counts multiply to more than this become a whole-field replace.
+    std::size_t max_word_product = 4'000'000;
+};
+
+/// Counts of changes by kind.
+struct Summary {
+    std::size_t added = 0, removed = 0, changed = 0, moved = 0, renamed = 0;
+    [[nodiscard]] std::size_t total() const { return added + removed + changed + moved + renamed; }
+};
+
+/// Every difference between two documents, in document order.
+struct Result {
+    std::string old_symbol;
+    std::string new_symbol;
+    std::vector<Change> changes;
+    [[nodiscard]] Summary summary() const;
+};
+
+/// Compares OLD with NEW.
+Result compare(const Document& old_doc, const Document& new_doc, const Options& options = {});
+
+/// The word-level diff of two texts, through dtl over word and whitespace tokens; a whole-field
+/// replace when the texts are longer than `options.max_word_product` allows.
+std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options = {});
+
+/// Word similarity of two texts (Dice coefficient over word multisets), 0…1.
+double similarity(const std::string& a, const std::string& b);
+
+/// Collapses whitespace runs to one space and trims both ends.
+std::string normalize_whitespace(const std::string& s);
+
+// ---- renderers (src/diff/render_*.cpp) ----
+
+/// One change as a phrase after its location: "changed frequency: [-Twice-]{+Once+} per year".
+std::string describe_change(const Change& change, bool colour = false);
+/// "3 changes: 1 added, …" or "no differences".
+std::string summary_line(const Summary& summary);
+
+/// One line per change, `[-old-]{+new+}` word changes (ANSI colour when `colour`), and a summary line.
+std::string render_text(const Result& result, bool colour);
+/// A standalone HTML redline page with a summary table and a link to each change.
+std::string render_html(const Result& result);
+/// Stable JSON: {"format": "itucollab-diff", "version": 1, …}.
+std::string render_json(const Result& result);
+/// NEW as a Word package (.docx bytes) whose differences from OLD are tracked changes: w:ins and
+/// w:del (w:delText inside) by author "itucollab", dated NEW's document date. Package parts come
+/// from the DOCX emitter; the body holds NEW's texts in reading order.
+std::string render_docx(const Document& old_doc, const Document& new_doc, const Options& options,
+                        const EmitOptions& emit);
+
+}  // namespace itucollab::diff

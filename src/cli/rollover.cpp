@@ -1,0 +1,140 @@
+// `itucollab rollover OLD NEWDIR`: next year's corpus from this year's, written all-or-nothing.
+#include "cli.hpp"
+
+#include <itucollab/rollover.hpp>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace itucollab::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct RolloverCliOptions {
+    std::string old_corpus;
+    std::string new_dir;
+    std::optional<int> number;
+};
+
+// Every regular file below `dir` as a relative path; symbolic links make the copy refuse.
+std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, std::string& why) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_symlink()) {
+            why = fmt::format("{} is a symbolic link; a corpus is copied only when confined to its directory",
+                              it->path().string());
+            return std::nullopt;
+        }
+        if (it->is_regular_file()) files.push_back(fs::relative(it->path(), dir));
+    }
+    if (ec) {
+        why = fmt::format("cannot list {}: {}", dir.string(), ec.message());
+        return std::nullopt;
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string write_text(const fs::path& path, const std::string& bytes) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    out.close();
+    return out ? "" : fmt::format("cannot write {}", path.string());
+}
+
+int run_rollover(const RolloverCliOptions& cli) {
+    fs::path target(cli.new_dir);
+    std::error_code ec;
+    if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
+        say_error(fmt::format("{} exists and is not an empty directory; rollover writes a new corpus", cli.new_dir));
+        return exit_trouble;
+    }
+    fs::path inside = fs::weakly_canonical(target, ec);
+    fs::path old_root = fs::weakly_canonical(cli.old_corpus, ec);
+    if (auto [end, _] = std::mismatch(old_root.begin(), old_root.end(), inside.begin(), inside.end());
+        end == old_root.end()) {
+        say_error(fmt::format("{} is inside {}; write the new corpus next to the old one", cli.new_dir, cli.old_corpus));
+        return exit_trouble;
+    }
+    LoadResult old = load_quietly(cli.old_corpus);
+    if (old.status != LoadResult::Status::ok || !old.document) {
+        for (const auto& d : old.diagnostics.all()) std::cerr << format_human(d, old.sources, false);
+        say_error(fmt::format("{}: cannot roll over a corpus with errors", cli.old_corpus));
+        return exit_trouble;
+    }
+    fs::path source(cli.old_corpus);
+    std::string report_path = (source / "report.yaml").string();
+    std::optional<std::string> report_text = DiskFileSystem().read(report_path);
+    if (!report_text) {
+        say_error(fmt::format("cannot read {}", report_path));
+        return exit_trouble;
+    }
+    RolloverResult rolled = rollover_report(*report_text, report_path, *old.document, {cli.number});
+    if (!rolled.error.empty()) {
+        say_error(rolled.error);
+        return exit_trouble;
+    }
+    std::string why;
+    auto files = corpus_files(source, why);
+    if (!files) {
+        say_error(why);
+        return exit_trouble;
+    }
+    // Everything goes to a sibling scratch directory first, is checked, then renamed into place.
+    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    fs::path scratch = parent / fmt::format(".{}.rollover-{}", target.filename().string(), ::getpid());
+    fs::remove_all(scratch, ec);
+    auto fail = [&](const std::string& reason) {
+        fs::remove_all(scratch, ec);
+        say_error(reason);
+        return exit_trouble;
+    };
+    for (const auto& rel : *files) {
+        std::string bytes;
+        if (rel == "report.yaml") {
+            bytes = rolled.report_yaml;
+        } else {
+            std::ifstream in(source / rel, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), {});
+            if (!in.good() && !in.eof()) return fail(fmt::format("cannot read {}", (source / rel).string()));
+        }
+        if (std::string w = write_text(scratch / rel, bytes); !w.empty()) return fail(w);
+    }
+    LoadResult check = load_quietly(scratch.string());
+    if (check.status != LoadResult::Status::ok) {
+        for (const auto& d : check.diagnostics.all()) {
+            if (d.severity == Severity::error) std::cerr << format_human(d, check.sources, false);
+        }
+        return fail("the rolled-over corpus does not load; nothing written");
+    }
+    if (fs::exists(target, ec)) fs::remove(target, ec);  // an empty directory
+    fs::rename(scratch, target, ec);
+    if (ec) return fail(fmt::format("cannot move the new corpus to {}: {}", cli.new_dir, ec.message()));
+    std::cerr << fmt::format("itucollab: wrote {} ({}) from {}: {} text(s) flagged for review\n", cli.new_dir,
+                             rolled.new_symbol, old.document->symbol, rolled.reviews.size());
+    return exit_ok;
+}
+
+}  // namespace
+
+void setup_rollover(CLI::App& app, int& exit_code) {
+    auto options = std::make_shared<RolloverCliOptions>();
+    CLI::App* sub = app.add_subcommand(
+        "rollover", "Start next year's corpus from OLD: symbol, session and dates advanced, texts flagged for review");
+    sub->add_option("old", options->old_corpus, "This year's corpus directory")->required();
+    sub->add_option("newdir", options->new_dir, "The new corpus directory (must not exist, or be empty)")->required();
+    sub->add_option("--number", options->number, "Number of the new symbol (default: the old one)")
+        ->check(CLI::Range(1, 999));
+    sub->callback([options, &exit_code] { exit_code = run_rollover(*options); });
+}
+
+}  // namespace itucollab::cli

@@ -1,0 +1,177 @@
+// Word-level comparison of texts: dtl over word and whitespace tokens, similarity, normalisation.
+#include <itucollab/diff.hpp>
+
+#include <dtl/dtl.hpp>
+
+#include <map>
+
+namespace itucollab::diff {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Alternating runs of non-space and space characters; concatenated they give `s` back.
+std::vector<std::string> tokens(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        bool space = is_space(s[i]);
+        std::size_t j = i;
+        while (j < s.size() && is_space(s[j]) == space) ++j;
+        out.emplace_back(s, i, j - i);
+        i = j;
+    }
+    return out;
+}
+
+std::vector<std::string> words_of(const std::string& s) {
+    std::vector<std::string> out;
+    for (auto& t : tokens(s)) {
+        if (!is_space(t[0])) out.push_back(std::move(t));
+    }
+    return out;
+}
+
+void append(std::vector<WordRun>& runs, WordRun::Op op, const std::string& text) {
+    if (text.empty()) return;
+    if (!runs.empty() && runs.back().op == op) {
+        runs.back().text += text;
+    } else {
+        runs.push_back({op, text});
+    }
+}
+
+}  // namespace
+
+std::string normalize_whitespace(const std::string& s) {
+    std::string out;
+    bool pending_space = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options) {
+    std::string a_text = options.ignore_whitespace ? normalize_whitespace(old_text) : old_text;
+    std::string b_text = options.ignore_whitespace ? normalize_whitespace(new_text) : new_text;
+    std::vector<std::string> a = tokens(a_text);
+    std::vector<std::string> b = tokens(b_text);
+    std::vector<WordRun> runs;
+    // Bounded cost: very long fields are shown as one replacement instead of an expensive edit script.
+    if (a.size() * b.size() > options.max_word_product) {
+        append(runs, WordRun::Op::removed, a_text);
+        append(runs, WordRun::Op::added, b_text);
+        return runs;
+    }
+    dtl::Diff<std::string> d(a, b);
+    d.compose();
+    // Removed and added runs between two common tokens are gathered so each change reads
+    // "[-old words-]{+new words+}" rather than alternating word by word: a common space between
+    // two changes joins both sides, and whitespace both sides end with goes back to the common text.
+    std::string removed, added, held_space;
+    auto flush = [&] {
+        std::size_t keep = 0;
+        while (keep < removed.size() && keep < added.size() && is_space(removed[removed.size() - 1 - keep]) &&
+               removed[removed.size() - 1 - keep] == added[added.size() - 1 - keep]) {
+            ++keep;
+        }
+        std::string tail = removed.substr(removed.size() - keep);
+        append(runs, WordRun::Op::removed, removed.substr(0, removed.size() - keep));
+        append(runs, WordRun::Op::added, added.substr(0, added.size() - keep));
+        append(runs, WordRun::Op::same, tail);
+        append(runs, WordRun::Op::same, held_space);
+        removed.clear();
+        added.clear();
+        held_space.clear();
+    };
+    for (const auto& [token, info] : d.getSes().getSequence()) {
+        if (info.type == dtl::SES_COMMON) {
+            if (held_space.empty() && is_space(token[0]) && (!removed.empty() || !added.empty())) {
+                held_space = token;
+                continue;
+            }
+            flush();
+            append(runs, WordRun::Op::same, token);
+            continue;
+        }
+        if (!held_space.empty()) {
+            if (!removed.empty()) removed += held_space;
+            if (!added.empty()) added += held_space;
+            held_space.clear();
+        }
+        (info.type == dtl::SES_DELETE ? removed : added) += token;
+    }
+    flush();
+    return runs;
+}
+
+double similarity(const std::string& a, const std::string& b) {
+    std::vector<std::string> wa = words_of(a);
+    std::vector<std::string> wb = words_of(b);
+    if (wa.empty() && wb.empty()) return 1.0;
+    std::map<std::string, long> counts;
+    for (const auto& w : wa) ++counts[w];
+    std::size_t common = 0;
+    for (const auto& w : wb) {
+        if (auto it = counts.find(w); it != counts.end() && it->second > 0) {
+            --it->second;
+            ++common;
+        }
+    }
+    return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
+}
+
+std::string part_name(Part part) {
+    switch (part) {
+        case Part::header: return "header";
+        case Part::sections: return "sections";
+        case Part::initiatives: return "initiatives";
+        case Part::annex: return "annex";
+        case Part::registries: return "registries";
+    }
+    return "header";
+}
+
+bool parse_part(const std::string& name, Part& out) {
+    for (Part p : {Part::header, Part::sections, Part::initiatives, Part::annex, Part::registries}) {
+        if (part_name(p) == name) {
+            out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string kind_name(Kind kind) {
+    switch (kind) {
+        case Kind::added: return "added";
+        case Kind::removed: return "removed";
+        case Kind::changed: return "changed";
+        case Kind::moved: return "moved";
+        case Kind::renamed: return "renamed";
+    }
+    return "changed";
+}
+
+Summary Result::summary() const {
+    Summary s;
+    for (const auto& c : changes) {
+        switch (c.kind) {
+            case Kind::added: ++s.added; break;
+            case Kind::removed: ++s.removed; break;
+            case Kind::changed: ++s.changed; break;
+            case Kind::moved: ++s.moved; break;
+            case Kind::renamed: ++s.renamed; break;
+        }
+    }
+    return s;
+}
+
+}  // namespace itucollab::diff
