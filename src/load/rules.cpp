@@ -23,9 +23,27 @@ int council_year(const std::string& symbol) {
     return 2000 + (symbol[1] - '0') * 10 + (symbol[2] - '0');
 }
 
+// std::regex (libstdc++) matches recursively, one stack frame per character: a multi-megabyte
+// string from a hostile file would exhaust the stack. Longer inputs are refused without a match.
+constexpr std::size_t max_regex_input = 2048;
+
+// "(see )", "(cf. )", "()" — an empty pair of parentheses, written out (a regex would recurse
+// once per space of a hostile "(      …)").
+bool has_empty_parentheses(std::string_view s) {
+    for (std::size_t at = s.find('('); at != std::string_view::npos; at = s.find('(', at + 1)) {
+        std::string_view rest = s.substr(at + 1);
+        if (rest.starts_with("see")) rest.remove_prefix(3);
+        else if (rest.starts_with("cf.")) rest.remove_prefix(3);
+        std::size_t close = rest.find_first_not_of(" \t\n\r\f\v");
+        if (close != std::string_view::npos && rest[close] == ')') return true;
+    }
+    return false;
+}
+
 bool well_formed_symbol(const std::string& s) {
     static const std::regex pattern(R"(C\d{2}(/[A-Z]+)?/\d+(\(Rev\.\d+\))?(/Add\.\d+)?)");
-    return std::regex_match(s, pattern);
+    // std::regex recurses per character: hostile lengths are refused before it runs.
+    return s.size() <= max_regex_input && std::regex_match(s, pattern);
 }
 
 class Rules {
@@ -147,8 +165,9 @@ private:
         static const std::regex web(R"(https?://[A-Za-z0-9.-]+(:\d+)?([/?#][^\s]*)?)", std::regex::icase);
         static const std::regex mail(R"(mailto:[^@\s]+@[^@\s]+)", std::regex::icase);
         for (const auto& s : spans) {
-            if (s.kind == Span::Kind::link && load::allowed_link_target(s.target) && !std::regex_match(s.target, web) &&
-                !std::regex_match(s.target, mail)) {
+            if (s.kind == Span::Kind::link && load::allowed_link_target(s.target) &&
+                (s.target.size() > max_regex_input ||
+                 (!std::regex_match(s.target, web) && !std::regex_match(s.target, mail)))) {
                 diags_.error("bad-link", loc, fmt::format("malformed link target '{}'", s.target.substr(0, 80)));
             }
             links(s.children, loc);
@@ -161,8 +180,7 @@ private:
         if (s.find("HYPERLINK") != std::string::npos || s.find("MERGEFIELD") != std::string::npos) {
             diags_.error("field-code-remnant", t.loc, "Word field code remnant in the text; remove it");
         }
-        static const std::regex empty_parens(R"(\((see|cf\.)?\s*\))");
-        if (std::regex_search(s, empty_parens)) {
+        if (has_empty_parentheses(s)) {
             diags_.warning("empty-parentheses", t.loc, "empty parentheses, often a lost link: \"(see )\"", owner);
         }
         plain_checks(s, t.loc, owner);
