@@ -1,10 +1,11 @@
-// PLACEHOLDER being replaced by its emitter: throws until implemented.
+// The docx format: the Word package parts zipped into a .docx.
 #include "../formats.hpp"
-
-#include <stdexcept>
+#include "package.hpp"
 
 namespace itucollab::emit {
 
-std::string render_docx(const Document&, const EmitOptions&) { throw std::runtime_error("render_docx is not implemented yet"); }
+std::string render_docx(const Document& doc, const EmitOptions& options) {
+    return docx::zip_package(docx::build_parts(doc, options));
+}
 
 }  // namespace itucollab::emit

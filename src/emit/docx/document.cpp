@@ -1,0 +1,137 @@
+// word/document.xml: the header block of the first page and the numbered sections (portrait A4).
+#include "body.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace itucollab::emit::docx {
+
+BodyBuilder::BodyBuilder(const Document& doc, const pugi::xml_document& layout)
+    : doc_(doc), index_(doc), labels_(labels_for(doc.language)), layout_(layout) {}
+
+pugi::xml_node BodyBuilder::layout_child(const char* name) const {
+    // Elements of templates/docx/layout.xml carry the itucollab: prefix.
+    pugi::xml_node node = layout_.document_element().child(("itucollab:" + std::string(name)).c_str());
+    if (!node) throw std::runtime_error(fmt::format("template docx/layout.xml has no <{}> element", name));
+    return node;
+}
+
+BodyParts BodyBuilder::run() {
+    pugi::xml_node root = start_document(document_, "w:document");
+    root.append_attribute("xmlns:w") = ns_w;
+    root.append_attribute("xmlns:r") = ns_r;
+    body_ = root.append_child("w:body");
+    header_block();
+    for (std::size_t i = 0; i < doc_.sections.size(); ++i) section(i);
+    // The portrait section ends here: its properties ride on an empty paragraph.
+    pugi::xml_node end_of_body = body_.append_child("w:p");
+    append_section_properties(end_of_body.append_child("w:pPr"), "body-section");
+    annex();
+    append_section_properties(body_, "annex-section");
+    footnotes();
+    return BodyParts{serialize(document_), serialize(footnotes_doc_), document_links_.entries(), footnote_links_.entries()};
+}
+
+pugi::xml_node BodyBuilder::paragraph(const char* style, int num_id, int level) {
+    pugi::xml_node p = body_.append_child("w:p");
+    pugi::xml_node props = p.append_child("w:pPr");
+    add_val(props, "w:pStyle", style);
+    if (num_id != 0) {
+        pugi::xml_node num = props.append_child("w:numPr");
+        add_val(num, "w:ilvl", std::to_string(level));
+        add_val(num, "w:numId", std::to_string(num_id));
+    }
+    return p;
+}
+
+void BodyBuilder::append_section_properties(pugi::xml_node parent, const char* layout_name) {
+    pugi::xml_node sect = layout_child(layout_name).child("w:sectPr");
+    if (!sect) throw std::runtime_error(fmt::format("template docx/layout.xml: <{}> holds no w:sectPr", layout_name));
+    // The header and footer references come first, as the schema orders them.
+    pugi::xml_node copy = parent.append_copy(sect);
+    for (pugi::xml_node old = copy.child("w:headerReference"); old; old = copy.child("w:headerReference")) copy.remove_child(old);
+    for (pugi::xml_node old = copy.child("w:footerReference"); old; old = copy.child("w:footerReference")) copy.remove_child(old);
+    pugi::xml_node footer = copy.prepend_child("w:footerReference");
+    footer.append_attribute("w:type") = "default";
+    footer.append_attribute("r:id") = footer_rel_id;
+    pugi::xml_node header = copy.prepend_child("w:headerReference");
+    header.append_attribute("w:type") = "default";
+    header.append_attribute("r:id") = header_rel_id;
+}
+
+void BodyBuilder::header_block() {
+    // The session and symbol block: a borderless two-column table.
+    pugi::xml_node layout = layout_child("header-table");
+    pugi::xml_node table = body_.append_child("w:tbl");
+    table.append_copy(layout.child("w:tblPr"));
+    pugi::xml_node grid = table.append_copy(layout.child("w:tblGrid"));
+    pugi::xml_node row = table.append_child("w:tr");
+    std::vector<std::vector<std::pair<const char*, std::string>>> columns{
+        {{"HeaderBlockStrong", doc_.session.name},
+         {"HeaderBlock", fmt::format("{}, {}", doc_.session.venue, format_date_range(doc_.session.start, doc_.session.end))}},
+        {{"HeaderBlockStrong", fmt::format("{} {}", labels_.document, full_symbol(doc_))},
+         {"HeaderBlock", format_date(doc_.date)},
+         {"HeaderBlock", doc_.distribution}}};
+    pugi::xml_node col = grid.child("w:gridCol");
+    for (const auto& lines : columns) {
+        pugi::xml_node tc = row.append_child("w:tc");
+        pugi::xml_node width = tc.append_child("w:tcPr").append_child("w:tcW");
+        width.append_attribute("w:w") = col ? col.attribute("w:w").as_int() : 0;
+        width.append_attribute("w:type") = "dxa";
+        if (col) col = col.next_sibling("w:gridCol");
+        for (const auto& [style, text] : lines) {
+            pugi::xml_node p = tc.append_child("w:p");
+            add_val(p.append_child("w:pPr"), "w:pStyle", style);
+            text_run(p, text, {});
+        }
+    }
+
+    text_run(paragraph("Origin"), doc_.origin, {});
+    text_run(paragraph("Title"), doc_.title, {});
+    text_run(paragraph("BoxHeading"), labels_.summary, {});
+    text_paragraphs(body_, doc_.summary.spans, "BoxText");
+    text_run(paragraph("BoxHeading"), labels_.action_required, {});
+    text_paragraphs(body_, doc_.action_required.spans, "BoxText");
+    text_run(paragraph("Rule"), std::string(12, '_'), {});
+    text_run(paragraph("BoxHeading"), labels_.references, {});
+    std::string refs = labels_.documents + " ";
+    for (std::size_t i = 0; i < doc_.references.size(); ++i) {
+        if (i > 0) refs += i + 1 == doc_.references.size() ? " and " : ", ";
+        refs += doc_.references[i];
+    }
+    text_run(paragraph("BoxText"), refs, {});
+}
+
+void BodyBuilder::section(std::size_t section_index) {
+    const Section& s = doc_.sections[section_index];
+    // Numbers come from numbering.xml: level 0 on the heading, level 1 ("1.1") on its paragraphs.
+    text_run(paragraph("Heading1", numbering::paragraphs, 0), s.title, {});
+    for (const Paragraph& p : s.paragraphs) {
+        auto pieces = split_paragraphs(p.text.spans);
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            spans(i == 0 ? paragraph("NumberedParagraph", numbering::paragraphs, 1) : paragraph("NumberedParagraph"),
+                  pieces[i], {});
+        }
+        for (const Text& bullet : p.bullets) spans(paragraph("ListBullet", numbering::bullets), bullet.spans, {});
+    }
+    for (const InitiativeGroup& group : s.initiatives) initiatives(group);
+}
+
+void BodyBuilder::initiatives(const InitiativeGroup& group) {
+    text_run(paragraph("Heading2"), sector_label(group.sector), {});
+    for (const Text& intro : group.intro) text_paragraphs(body_, intro.spans, "IndentedText");
+    for (const InitiativeItem& item : group.items) {
+        pugi::xml_node p = paragraph("ListBullet", numbering::bullets);
+        if (item.agency) {
+            const UnEntity* entity = index_.entity(item.agency->id);
+            text_run(p, (entity ? entity->acronym : item.agency->id) + ":", RunFormat{false, false, "AgencyLabel"});
+            text_run(p, " ", {});
+        }
+        spans(p, item.text.spans, {});
+    }
+}
+
+BodyParts build_body(const Document& doc, const pugi::xml_document& layout) { return BodyBuilder(doc, layout).run(); }
+
+}  // namespace itucollab::emit::docx

@@ -1,0 +1,124 @@
+// Helpers of the DOCX tests: loading corpora, unzipping packages, pretty XML, external tools.
+#include "test_docx_support.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace testsupport;
+
+namespace docxtest {
+
+itucollab::Document load_mini() {
+    auto mem = fixture("mini");
+    itucollab::LoadResult result = itucollab::load_corpus(mem, "mini");
+    INFO(diagnostics_text(result));
+    REQUIRE(result.document.has_value());
+    return std::move(*result.document);
+}
+
+itucollab::Document load_bundled() {
+    itucollab::DiskFileSystem disk;
+    itucollab::LoadResult result = itucollab::load_corpus(disk, source_dir() + "/data/c21-inf-2");
+    INFO(diagnostics_text(result));
+    REQUIRE(result.document.has_value());
+    return std::move(*result.document);
+}
+
+std::string render(const itucollab::Document& doc, const std::string& format, const itucollab::EmitOptions& options) {
+    const itucollab::Emitter* emitter = itucollab::find_emitter(format);
+    REQUIRE(emitter != nullptr);
+    return emitter->render(doc, options);
+}
+
+std::vector<Entry> unzip(const std::string& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    REQUIRE(source != nullptr);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    INFO("libzip: " << zip_error_strerror(&error));
+    REQUIRE(archive != nullptr);
+    std::vector<Entry> entries;
+    zip_int64_t count = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        REQUIRE(zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) == 0);
+        Entry entry{stat.name, std::string(stat.size, '\0'), stat.comp_method, static_cast<long long>(stat.mtime)};
+        zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+        REQUIRE(file != nullptr);
+        REQUIRE(zip_fread(file, entry.data.data(), stat.size) == static_cast<zip_int64_t>(stat.size));
+        zip_fclose(file);
+        entries.push_back(std::move(entry));
+    }
+    zip_close(archive);
+    zip_error_fini(&error);
+    return entries;
+}
+
+std::map<std::string, std::string> unzip_map(const std::string& bytes) {
+    std::map<std::string, std::string> parts;
+    for (auto& entry : unzip(bytes)) parts[entry.name] = std::move(entry.data);
+    return parts;
+}
+
+std::string pretty(const std::string& xml) {
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_declaration | pugi::parse_pi |
+                                                              pugi::parse_ws_pcdata_single);
+    INFO("parse error: " << parsed.description() << " at " << parsed.offset);
+    REQUIRE(parsed);
+    std::ostringstream s;
+    doc.save(s, "  ", pugi::format_indent, pugi::encoding_utf8);
+    return s.str();
+}
+
+std::string golden_file(const std::string& part) {
+    std::string name = part;
+    for (char& c : name) {
+        if (c == '/') c = '-';
+    }
+    if (!name.ends_with(".xml")) name += ".xml";
+    return "mini-docx/" + name;
+}
+
+bool have_tool(const std::string& tool) { return run("command -v " + tool + " >/dev/null").status == 0; }
+
+bool have_python_docx() { return run("/usr/bin/python3 -c 'import docx' >/dev/null").status == 0; }
+
+std::string ooxml_schema(const std::string& relative) {
+    fs::path schema = fs::path(source_dir()) / ".." / "shared" / "ooxml-schemas" / "schemas" / relative;
+    return fs::exists(schema) ? fs::weakly_canonical(schema).string() : std::string();
+}
+
+std::string wml_schema() { return ooxml_schema("microsoft/wml-2010.xsd"); }
+
+std::string convert_to_pdf(const std::string& file, const std::string& out_dir, std::string& log) {
+    std::string profile = temp_dir("lo-profile");
+    auto result = run("timeout 120 soffice -env:UserInstallation=file://" + profile +
+                      " --headless --convert-to pdf --outdir " + quote(out_dir) + " " + quote(file));
+    log = result.output;
+    fs::remove_all(profile);
+    fs::path pdf = fs::path(out_dir) / (fs::path(file).stem().string() + ".pdf");
+    return result.status == 0 && fs::exists(pdf) ? pdf.string() : std::string();
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    REQUIRE(out.good());
+}
+
+std::string quote(const std::string& path) {
+    std::string q = "'";
+    for (char c : path) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+}  // namespace docxtest

@@ -1,0 +1,62 @@
+// Helpers of the DOCX tests: loading corpora, unzipping packages, pretty XML, external tools.
+#pragma once
+
+#include <itucollab/emitter.hpp>
+#include <itucollab/model.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace docxtest {
+
+/// The mini fixture and the bundled report, loaded (the test fails when they do not load).
+itucollab::Document load_mini();
+itucollab::Document load_bundled();
+
+/// Renders `doc` in `format` ("docx" or "xml").
+std::string render(const itucollab::Document& doc, const std::string& format, const itucollab::EmitOptions& options = {});
+
+/// One zip entry read back with libzip.
+struct Entry {
+    std::string name;
+    std::string data;
+    int compression = 0;  ///< ZIP_CM_*
+    long long mtime = 0;
+};
+
+/// The entries of a zip package in archive order (never compares zip bytes).
+std::vector<Entry> unzip(const std::string& bytes);
+
+/// Entry data by name.
+std::map<std::string, std::string> unzip_map(const std::string& bytes);
+
+/// `xml` re-serialized with two-space indentation (whitespace-only w:t content kept).
+std::string pretty(const std::string& xml);
+
+/// tests/golden/mini-docx/<file> for a part name: '/' becomes '-', ".xml" appended when missing.
+std::string golden_file(const std::string& part);
+
+/// True when `command -v tool` finds the tool.
+bool have_tool(const std::string& tool);
+
+/// True when /usr/bin/python3 can import python-docx.
+bool have_python_docx();
+
+/// The schema validating every word/*.xml part, or "" when shared/ooxml-schemas is absent.
+std::string wml_schema();
+
+/// `../shared/ooxml-schemas/schemas/<relative>` beside the source tree, or "" when absent.
+std::string ooxml_schema(const std::string& relative);
+
+/// Converts `file` to PDF with a private LibreOffice profile; returns the PDF path ("" on failure,
+/// with the tool's output in `log`).
+std::string convert_to_pdf(const std::string& file, const std::string& out_dir, std::string& log);
+
+/// Writes bytes to a file.
+void write_file(const std::string& path, const std::string& bytes);
+
+/// The shell-quoted form of a path.
+std::string quote(const std::string& path);
+
+}  // namespace docxtest
