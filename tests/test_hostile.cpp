@@ -3,6 +3,9 @@
 #include "support.hpp"
 
 #include "../fuzz/fuzz_corpus.hpp"
+#include "test_docx_support.hpp"
+
+#include <pugixml.hpp>
 
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
@@ -226,4 +229,27 @@ TEST_CASE("hostile: fuzzer regressions load without crashing", "[hostile][fuzz]"
         }
     }
     WARN("fuzz regressions replayed: " << replayed);
+}
+
+TEST_CASE("hostile: a model with a javascript: link or markup-like text renders no link and well-formed XML",
+          "[hostile]") {
+    // The loader refuses such links (link-scheme); a model built elsewhere must still be safe.
+    itucollab::Document doc = docxtest::load_mini();
+    itucollab::Span link{itucollab::Span::Kind::link, "", "JaVaScRiPt:alert(1)",
+                         {{itucollab::Span::Kind::text, "click </w:t><w:t>]]>&amp;<script>", "", {}}}};
+    doc.sections.at(0).paragraphs.at(0).text.spans.push_back(link);
+    itucollab::EmitOptions options;
+    options.templates_dir = source_dir() + "/templates";
+    for (const char* format : {"docx", "xml"}) {
+        INFO(format);
+        std::string out = docxtest::render(doc, format, options);
+        std::string document_xml = std::string(format) == "xml" ? out : docxtest::unzip_map(out).at("word/document.xml");
+        pugi::xml_document parsed;
+        CHECK(parsed.load_string(document_xml.c_str()));
+        CHECK(document_xml.find("JaVaScRiPt") == std::string::npos);
+        CHECK(document_xml.find("click &lt;/w:t&gt;&lt;w:t&gt;]]&gt;&amp;amp;&lt;script&gt;") != std::string::npos);
+    }
+    std::string html = itucollab::find_emitter("html")->render(doc, options);
+    CHECK(html.find("JaVaScRiPt") == std::string::npos);
+    CHECK(html.find("click &lt;/w:t&gt;&lt;w:t&gt;]]&gt;&amp;amp;&lt;script&gt;") != std::string::npos);
 }
