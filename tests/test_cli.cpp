@@ -1,6 +1,8 @@
 // The itucollab binary end to end: exit codes 0/1/2, outputs, and nothing lost on failure.
 #include "support.hpp"
 
+#include <itucollab/emitter.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -68,7 +70,7 @@ TEST_CASE("build on a corpus with errors exits 1 and leaves earlier output untou
     CHECK(read_file(out + "/C99-INF-7-E.txt") == before);
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++files;
-    CHECK(files == 1);
+    CHECK(files == itucollab::emitters().size());  // the earlier build's files, no temporary
 }
 
 TEST_CASE("usage and I/O trouble exit 2") {
