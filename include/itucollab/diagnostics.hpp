@@ -31,7 +31,11 @@ class Diagnostics {
 public:
     void error(std::string code, SourceLoc loc, std::string message);
     void warning(std::string code, SourceLoc loc, std::string message, std::string subject = {});
+    /// Adds `d`, its message made safe to print: control characters shown as `\xNN`, and cut
+    /// to 500 bytes. Past the limit (set_limit) one `too-many-diagnostics` error stands for the rest.
     void add(Diagnostic d);
+    /// Keeps at most `max_items` diagnostics (0: no limit), so a hostile file cannot flood a run.
+    void set_limit(std::size_t max_items) { limit_ = max_items; }
 
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
@@ -44,6 +48,8 @@ public:
 
 private:
     std::vector<Diagnostic> items_;
+    std::size_t limit_ = 0;
+    bool truncated_ = false;
 };
 
 /// The text of the files a run read, so diagnostics can quote the offending line.

@@ -4,6 +4,7 @@
 #include <itucollab/diagnostics.hpp>
 #include <itucollab/model.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ public:
     virtual ~FileSystem() = default;
     /// The file's bytes, or nullopt when it cannot be read.
     virtual std::optional<std::string> read(const std::string& path) const = 0;
+    /// The file's size in bytes without reading it, or nullopt when unknown (then the loader
+    /// reads the file and checks its length instead).
+    virtual std::optional<std::uintmax_t> size(const std::string&) const { return std::nullopt; }
     [[nodiscard]] virtual bool is_directory(const std::string& path) const = 0;
     /// Every regular `*.yaml`/`*.yml` file below `dir`, as paths relative to it with `/`
     /// separators, sorted. Entries that may not be read (links leaving the tree…) go to `refused`.
@@ -27,6 +31,7 @@ public:
 class DiskFileSystem final : public FileSystem {
 public:
     std::optional<std::string> read(const std::string& path) const override;
+    std::optional<std::uintmax_t> size(const std::string& path) const override;
     [[nodiscard]] bool is_directory(const std::string& path) const override;
     std::vector<std::string> list_yaml(const std::string& dir, std::vector<std::string>& refused) const override;
 };
@@ -36,6 +41,7 @@ class MemoryFileSystem final : public FileSystem {
 public:
     void add(std::string path, std::string content) { files_[std::move(path)] = std::move(content); }
     std::optional<std::string> read(const std::string& path) const override;
+    std::optional<std::uintmax_t> size(const std::string& path) const override;
     [[nodiscard]] bool is_directory(const std::string& path) const override;
     std::vector<std::string> list_yaml(const std::string& dir, std::vector<std::string>& refused) const override;
 
@@ -52,9 +58,19 @@ struct LoadResult {
     SourceTexts sources;
 };
 
+/// Limits that keep a hostile corpus (e.g. from a pull request) from exhausting memory, stack or
+/// time; docs/security.md explains each. The defaults are far above what a real report needs.
+struct LoadOptions {
+    std::uintmax_t max_file_size = 4 * 1024 * 1024;  ///< bytes per file, checked before reading (file-too-large)
+    std::size_t max_nodes = 200'000;                 ///< YAML nodes per file (too-many-nodes)
+    int max_depth = 64;                              ///< nesting levels per file (nesting-too-deep)
+    std::size_t max_files = 1000;                    ///< YAML files per corpus (too-many-files)
+    std::size_t max_diagnostics = 1000;              ///< diagnostics kept per run (too-many-diagnostics)
+};
+
 /// Reads `dir/report.yaml` and every file it lists, checks the schema and cross-references,
 /// and returns the document (when error-free) with all diagnostics sorted.
-LoadResult load_corpus(const FileSystem& fs, const std::string& dir);
+LoadResult load_corpus(const FileSystem& fs, const std::string& dir, const LoadOptions& options = {});
 
 /// Which whole-document checks may run: those on parts that loaded cleanly only, so one
 /// mistake does not cascade into follow-on diagnostics.

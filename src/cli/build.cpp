@@ -19,6 +19,7 @@ struct BuildOptions {
     std::string formats = "all";
     int width = 80;
     std::string templates;
+    LoadOptions limits;
 };
 
 // SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a whole number of seconds.
@@ -68,24 +69,12 @@ std::string human_size(std::size_t bytes) {
     return bytes < 10 * 1024 ? fmt::format("{} B", bytes) : fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
 }
 
-// True when writing `name` into `out_dir` would overwrite one of the corpus's own files.
-bool clobbers_input(const std::string& out_dir, const std::string& name, const LoadResult& loaded,
-                    const std::string& corpus) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path target = fs::weakly_canonical(fs::path(out_dir) / name, ec);
-    fs::path root = fs::weakly_canonical(corpus, ec);
-    if (target.string().starts_with(root.string() + "/")) return true;
-    (void)loaded;
-    return false;
-}
-
 int run_build(const BuildOptions& options) {
     auto formats = select_formats(options.formats);
     if (!formats) return exit_trouble;
     auto corpus = resolve_corpus(options.corpus);
     if (!corpus) return exit_trouble;
-    LoadResult loaded = load_and_report(*corpus);
+    LoadResult loaded = load_and_report(*corpus, options.limits);
     if (loaded.status == LoadResult::Status::unreadable) return exit_trouble;
     if (!loaded.document) {
         say_error(fmt::format("{}: {} error(s), {} warning(s); nothing written", *corpus,
@@ -100,7 +89,7 @@ int run_build(const BuildOptions& options) {
     std::vector<OutputFile> files;
     for (const Emitter* e : *formats) {
         std::string name = output_stem(doc) + std::string(e->extension);
-        if (clobbers_input(options.out, name, loaded, *corpus)) {
+        if (path_inside((std::filesystem::path(options.out) / name).string(), *corpus)) {
             say_error(fmt::format("refusing to write {} inside the corpus directory {}", name, *corpus));
             return exit_trouble;
         }
@@ -142,6 +131,7 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("-t,--templates", options->templates,
                     "Template directory holding html/ and docx/ (default: the installed templates)")
         ->check(CLI::ExistingDirectory);
+    add_limit_options(*sub, options->limits);
     sub->callback([options, &exit_code] { exit_code = run_build(*options); });
 }
 

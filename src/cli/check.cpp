@@ -20,13 +20,18 @@ struct CheckOptions {
     bool strict = false;
     std::string format = "human";
     std::string output;  // empty: stdout
+    LoadOptions limits;
 };
 
 int run_check(const CheckOptions& options) {
     auto corpus = resolve_corpus(options.corpus);
     if (!corpus) return exit_trouble;
+    if (!options.output.empty() && path_inside(options.output, *corpus)) {
+        say_error(fmt::format("refusing to write {} inside the corpus directory {}", options.output, *corpus));
+        return exit_trouble;
+    }
     bool human = options.format == "human";
-    LoadResult loaded = human ? load_and_report(*corpus) : load_quietly(*corpus);
+    LoadResult loaded = human ? load_and_report(*corpus, options.limits) : load_quietly(*corpus, options.limits);
     std::size_t errors = loaded.diagnostics.error_count();
     std::size_t warnings = loaded.diagnostics.warning_count();
     if (!human) {
@@ -60,6 +65,7 @@ void setup_check(CLI::App& app, int& exit_code) {
                     "json, github (workflow annotations) or sarif (SARIF 2.1.0)")
         ->check(CLI::IsMember({"human", "json", "github", "sarif"}));
     sub->add_option("-o,--output", options->output, "Write the json/github/sarif report to this file, not stdout");
+    add_limit_options(*sub, options->limits);
     sub->callback([options, &exit_code] { exit_code = run_check(*options); });
 }
 

@@ -28,11 +28,14 @@ void setup_rollover(CLI::App& app, int& exit_code);
 /// Prints why and returns nullopt when there is none.
 std::optional<std::string> resolve_corpus(const std::string& given);
 
+/// Adds --max-file-size (bytes, or with a unit: 8MiB, 512KiB) to a subcommand that loads a corpus.
+void add_limit_options(CLI::App& sub, LoadOptions& limits);
+
 /// Loads a corpus and prints its diagnostics to stderr in compiler style.
-LoadResult load_and_report(const std::string& corpus);
+LoadResult load_and_report(const std::string& corpus, const LoadOptions& limits = {});
 
 /// Loads a corpus without printing anything.
-LoadResult load_quietly(const std::string& corpus);
+LoadResult load_quietly(const std::string& corpus, const LoadOptions& limits = {});
 
 /// "itucollab: " prefixed message on stderr.
 void say_error(const std::string& message);

@@ -20,6 +20,8 @@ void say_error(const std::string& message) { std::cerr << "itucollab: " << messa
 // The `date:` of a report.yaml, as written; empty when unreadable.
 static std::string report_date(const fs::path& report) {
     DiskFileSystem disk;
+    auto size = disk.size(report.string());
+    if (!size || *size > LoadOptions{}.max_file_size) return {};
     auto text = disk.read(report.string());
     if (!text) return {};
     Diagnostics ignored;
@@ -52,13 +54,24 @@ static bool use_colour() {
     return isatty(STDERR_FILENO) && (no_colour == nullptr || *no_colour == '\0');
 }
 
-LoadResult load_quietly(const std::string& corpus) {
-    DiskFileSystem disk;
-    return load_corpus(disk, corpus);
+void add_limit_options(CLI::App& sub, LoadOptions& limits) {
+    sub.add_option("--max-file-size", limits.max_file_size,
+                   fmt::format("Refuse corpus files larger than this, before reading them (default: {} MiB)",
+                               LoadOptions{}.max_file_size / (1024 * 1024)))
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 40));
+    sub.add_option("--max-files", limits.max_files,
+                   fmt::format("Refuse corpora with more YAML files than this (default: {})", LoadOptions{}.max_files))
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
 }
 
-LoadResult load_and_report(const std::string& corpus) {
-    LoadResult result = load_quietly(corpus);
+LoadResult load_quietly(const std::string& corpus, const LoadOptions& limits) {
+    DiskFileSystem disk;
+    return load_corpus(disk, corpus, limits);
+}
+
+LoadResult load_and_report(const std::string& corpus, const LoadOptions& limits) {
+    LoadResult result = load_quietly(corpus, limits);
     bool colour = use_colour();
     for (const auto& d : result.diagnostics.all()) std::cerr << format_human(d, result.sources, colour);
     return result;

@@ -23,6 +23,7 @@ struct DiffCliOptions {
     std::string templates;
     bool ignore_whitespace = false;
     std::vector<std::string> only;
+    LoadOptions limits;
 };
 
 bool colour_on_stdout() {
@@ -31,8 +32,8 @@ bool colour_on_stdout() {
 }
 
 // Loads one side; on trouble prints its diagnostics and returns nullopt.
-std::optional<Document> load_side(const std::string& corpus) {
-    LoadResult loaded = load_quietly(corpus);
+std::optional<Document> load_side(const std::string& corpus, const LoadOptions& limits) {
+    LoadResult loaded = load_quietly(corpus, limits);
     if (loaded.status == LoadResult::Status::ok && loaded.document) return std::move(*loaded.document);
     for (const auto& d : loaded.diagnostics.all()) std::cerr << format_human(d, loaded.sources, false);
     say_error(fmt::format("{}: cannot compare: {} error(s)", corpus, loaded.diagnostics.error_count()));
@@ -50,8 +51,8 @@ int run_diff(const DiffCliOptions& cli) {
         }
         options.only.insert(part);
     }
-    auto old_doc = load_side(cli.old_corpus);
-    auto new_doc = load_side(cli.new_corpus);
+    auto old_doc = load_side(cli.old_corpus, cli.limits);
+    auto new_doc = load_side(cli.new_corpus, cli.limits);
     if (!old_doc || !new_doc) return exit_trouble;
     diff::Result result = diff::compare(*old_doc, *new_doc, options);
     std::string text;
@@ -101,6 +102,7 @@ void setup_diff(CLI::App& app, int& exit_code) {
     sub->add_flag("--ignore-whitespace", options->ignore_whitespace, "Whitespace-only differences are not changes");
     sub->add_option("--only", options->only, "Limit to these parts: header, sections, initiatives, annex, registries")
         ->delimiter(',');
+    add_limit_options(*sub, options->limits);
     sub->callback([options, &exit_code] { exit_code = run_diff(*options); });
 }
 

@@ -17,6 +17,10 @@ struct OutputFile {
 /// and returns the reason; returns empty on success.
 std::string write_all_or_nothing(const std::string& dir, const std::vector<OutputFile>& files);
 
+/// True when `path` (existing or not) lies inside directory `dir` or is `dir` itself, after
+/// resolving links and `..`: used to refuse writing over a corpus's own files.
+bool path_inside(const std::string& path, const std::string& dir);
+
 /// Writes one file at `path` the same way; returns the reason on failure, empty on success.
 std::string write_file_atomically(const std::string& path, const std::string& bytes);
 

@@ -17,7 +17,38 @@ void Diagnostics::warning(std::string code, SourceLoc loc, std::string message, 
     add({Severity::warning, std::move(code), std::move(loc), std::move(message), std::move(subject)});
 }
 
-void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+// The message with C0 controls and DEL shown as \xNN and cut to `max_bytes` on a character boundary.
+static std::string printable_message(std::string_view message, std::size_t max_bytes = 500) {
+    std::string out;
+    std::size_t i = 0;
+    for (; i < message.size() && out.size() < max_bytes; ++i) {
+        auto c = static_cast<unsigned char>(message[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += fmt::format("\\x{:02X}", c);
+        } else {
+            out.push_back(message[i]);
+        }
+    }
+    if (i < message.size()) {
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+        out += "…";
+    }
+    return out;
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (limit_ > 0 && items_.size() >= limit_) {
+        if (!truncated_) {
+            truncated_ = true;
+            items_.push_back({Severity::error, "too-many-diagnostics", {d.loc.file, 0, 0},
+                              fmt::format("more than {} diagnostics; the rest are not reported", limit_), {}});
+        }
+        return;
+    }
+    d.message = printable_message(d.message);
+    items_.push_back(std::move(d));
+}
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 

@@ -14,7 +14,8 @@ static bool yaml_name(const std::string& name) {
 
 std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    // Never a link (list_yaml refused those) nor a device or FIFO, whose reading could hang.
+    if (fs::is_symlink(path, ec) || !fs::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::string text;
@@ -24,6 +25,14 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
     while (in.read(chunk, sizeof chunk) || in.gcount() > 0) text.append(chunk, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) return std::nullopt;
     return text;
+}
+
+std::optional<std::uintmax_t> DiskFileSystem::size(const std::string& path) const {
+    std::error_code ec;
+    if (fs::is_symlink(path, ec) || !fs::is_regular_file(path, ec)) return std::nullopt;
+    std::uintmax_t bytes = fs::file_size(path, ec);
+    if (ec) return std::nullopt;
+    return bytes;
 }
 
 bool DiskFileSystem::is_directory(const std::string& path) const {
@@ -54,6 +63,12 @@ std::optional<std::string> MemoryFileSystem::read(const std::string& path) const
     auto it = files_.find(path);
     if (it == files_.end()) return std::nullopt;
     return it->second;
+}
+
+std::optional<std::uintmax_t> MemoryFileSystem::size(const std::string& path) const {
+    auto it = files_.find(path);
+    if (it == files_.end()) return std::nullopt;
+    return it->second.size();
 }
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {

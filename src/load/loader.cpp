@@ -38,8 +38,8 @@ bool safe_relative_path(const std::string& p) {
 
 class CorpusLoader {
 public:
-    CorpusLoader(const FileSystem& fs, std::string dir, LoadResult& result)
-        : fs_(fs), dir_(std::move(dir)), result_(result), diags_(result.diagnostics) {}
+    CorpusLoader(const FileSystem& fs, std::string dir, const LoadOptions& options, LoadResult& result)
+        : fs_(fs), dir_(std::move(dir)), options_(options), result_(result), diags_(result.diagnostics) {}
 
     void run() {
         if (!fs_.is_directory(dir_)) {
@@ -53,6 +53,13 @@ public:
         for (const auto& r : refused) {
             diags_.error("symlink-refused", {join(dir_, r), 0, 0},
                          "symbolic links are not followed: a corpus is confined to its directory");
+        }
+        if (present_.size() > options_.max_files) {
+            diags_.error("too-many-files", {dir_, 0, 0},
+                         fmt::format("the corpus has {} YAML files, more than the limit of {}", present_.size(),
+                                     options_.max_files));
+            result_.status = LoadResult::Status::invalid;
+            return;
         }
         if (!present_set_.contains("report.yaml")) {
             diags_.error("corpus-not-found", {join(dir_, "report.yaml"), 0, 0},
@@ -145,13 +152,20 @@ private:
     template <class T> bool load_file(const std::string& rel, T& out) {
         listed_.insert(rel);
         std::string path = join(dir_, rel);
+        // The size is checked before reading, and again after (the file may have grown meanwhile).
+        std::optional<std::uintmax_t> size = fs_.size(path);
+        if (size && *size > options_.max_file_size) return too_large(path, *size);
         std::optional<std::string> text = fs_.read(path);
         if (!text) {
             diags_.error("unreadable-file", {path, 0, 0}, "cannot read this file");
             return false;
         }
+        if (text->size() > options_.max_file_size) return too_large(path, text->size());
         result_.sources.add(path, *text);
-        std::unique_ptr<yaml::Node> root = yaml::parse(*text, path, diags_);
+        yaml::Limits limits;
+        limits.max_depth = options_.max_depth;
+        limits.max_nodes = options_.max_nodes;
+        std::unique_ptr<yaml::Node> root = yaml::parse(*text, path, diags_, limits);
         if (!root) return false;
         load::Context ctx{path, diags_, ""};
         if (root->kind == yaml::Node::Kind::null) {
@@ -161,6 +175,13 @@ private:
         load::read_record(*root, out, ctx);
         if constexpr (std::is_same_v<T, ReportFile>) record_field_locs(*root, path, *out.doc);
         return true;
+    }
+
+    bool too_large(const std::string& path, std::uintmax_t size) {
+        diags_.error("file-too-large", {path, 0, 0},
+                     fmt::format("the file has {} bytes, more than the limit of {} (--max-file-size raises it)", size,
+                                 options_.max_file_size));
+        return false;
     }
 
     // Remembers where report.yaml's top-level values (and list items) were written, for diagnostics.
@@ -177,6 +198,7 @@ private:
 
     const FileSystem& fs_;
     std::string dir_;
+    const LoadOptions& options_;
     LoadResult& result_;
     Diagnostics& diags_;
     std::vector<std::string> present_;                  // sorted, for suggestions
@@ -186,9 +208,10 @@ private:
 
 }  // namespace
 
-LoadResult load_corpus(const FileSystem& fs, const std::string& dir) {
+LoadResult load_corpus(const FileSystem& fs, const std::string& dir, const LoadOptions& options) {
     LoadResult result;
-    CorpusLoader(fs, dir, result).run();
+    result.diagnostics.set_limit(options.max_diagnostics);
+    CorpusLoader(fs, dir, options, result).run();
     result.diagnostics.sort();
     return result;
 }

@@ -66,7 +66,7 @@ private:
     const yaml::Node& node_;
     Context& ctx_;
     const char* record_;
-    std::unordered_map<std::string_view, const std::pair<yaml::Node, yaml::Node>*> entries_;
+    std::unordered_map<std::string_view, const yaml::Entry*> entries_;
     std::vector<std::string> known_;
 };
 

@@ -26,23 +26,27 @@ int council_year(const std::string& symbol) {
     return 2000 + (symbol[1] - '0') * 10 + (symbol[2] - '0');
 }
 
-bool well_formed_symbol(const std::string& s) {
-    static const std::regex pattern(R"(C\d{2}(/[A-Z]+)?/\d+(\(Rev\.\d+\))?(/Add\.\d+)?)");
-    return std::regex_match(s, pattern);
-}
+// std::regex (libstdc++) matches recursively, one stack frame per character: a multi-megabyte
+// string from a hostile file would exhaust the stack. Longer inputs are refused without a match.
+constexpr std::size_t max_regex_input = 2048;
 
-// Whether `s` holds "()", "( )", "(see )" or "(cf. )" — the regex \((see|cf\.)?\s*\) by hand,
-// since this runs on every text of the corpus.
+// "(see )", "(cf. )", "()" — an empty pair of parentheses, written out (a regex would recurse
+// once per space of a hostile "(      …)").
 bool has_empty_parentheses(std::string_view s) {
-    auto closes_at = [&](std::size_t j) {
-        while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j]))) ++j;
-        return j < s.size() && s[j] == ')';
-    };
-    for (std::size_t i = s.find('('); i != std::string_view::npos; i = s.find('(', i + 1)) {
-        std::string_view rest = s.substr(i + 1);
-        if (closes_at(i + 1) || ((rest.starts_with("see") || rest.starts_with("cf.")) && closes_at(i + 4))) return true;
+    for (std::size_t at = s.find('('); at != std::string_view::npos; at = s.find('(', at + 1)) {
+        std::string_view rest = s.substr(at + 1);
+        if (rest.starts_with("see")) rest.remove_prefix(3);
+        else if (rest.starts_with("cf.")) rest.remove_prefix(3);
+        std::size_t close = rest.find_first_not_of(" \t\n\r\f\v");
+        if (close != std::string_view::npos && rest[close] == ')') return true;
     }
     return false;
+}
+
+bool well_formed_symbol(const std::string& s) {
+    static const std::regex pattern(R"(C\d{2}(/[A-Z]+)?/\d+(\(Rev\.\d+\))?(/Add\.\d+)?)");
+    // std::regex recurses per character: hostile lengths are refused before it runs.
+    return s.size() <= max_regex_input && std::regex_match(s, pattern);
 }
 
 class Rules {
@@ -164,8 +168,9 @@ private:
         static const std::regex web(R"(https?://[A-Za-z0-9.-]+(:\d+)?([/?#][^\s]*)?)", std::regex::icase);
         static const std::regex mail(R"(mailto:[^@\s]+@[^@\s]+)", std::regex::icase);
         for (const auto& s : spans) {
-            if (s.kind == Span::Kind::link && load::allowed_link_target(s.target) && !std::regex_match(s.target, web) &&
-                !std::regex_match(s.target, mail)) {
+            if (s.kind == Span::Kind::link && load::allowed_link_target(s.target) &&
+                (s.target.size() > max_regex_input ||
+                 (!std::regex_match(s.target, web) && !std::regex_match(s.target, mail)))) {
                 diags_.error("bad-link", loc, fmt::format("malformed link target '{}'", s.target.substr(0, 80)));
             }
             links(s.children, loc);

@@ -59,15 +59,18 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 bool check_encoding(std::string_view text, const std::string& file, const LineIndex& lines,
                     Diagnostics& diags) {
+    constexpr int max_reports = 20;  // a binary file is refused after this many, not byte by byte
+    int reports = 0;
     auto report = [&](std::size_t offset, const std::string& code, const std::string& message) {
         Pos p = lines.position_of_offset(offset);
-        diags.error(code, {file, p.line, p.column}, message);
+        diags.error(code, {file, p.line, p.column},
+                    ++reports < max_reports ? message : message + "; further encoding errors in this file are not reported");
     };
     bool usable = true;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
         report(0, "byte-order-mark", "the file starts with a byte-order mark; save it as UTF-8 without BOM");
     }
-    for (std::size_t i = 0; i < text.size();) {
+    for (std::size_t i = 0; i < text.size() && reports < max_reports;) {
         auto c = static_cast<unsigned char>(text[i]);
         std::size_t len = utf8_sequence_length(text, i);
         if (len == 0) {

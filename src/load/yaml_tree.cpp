@@ -57,6 +57,7 @@ public:
         n.value = value;
         n.quoted = (tag == "!");
         n.pos = pos(mark);
+        check_characters(n);
         attach(std::move(n), mark);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -92,6 +93,34 @@ private:
             fail("yaml-tag", mark, fmt::format("YAML tags ('{}') are not allowed", tag));
         }
     }
+    // Escapes in quoted scalars ("\x01", "\uFFFE", "\uD800") can make what the byte-level checks
+    // refuse; no such character may reach the model, where XML and terminals would choke on it.
+    void check_characters(const Node& n) {
+        const std::string& v = n.value;
+        for (std::size_t i = 0; i < v.size();) {
+            auto c = static_cast<unsigned char>(v[i]);
+            std::size_t len = utf8_sequence_length(v, i);
+            std::string problem;
+            const char* code = "control-character";
+            if (len == 0) {
+                problem = "a character that is not valid UTF-8";
+                code = "invalid-utf8";
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                problem = fmt::format("control character U+{:04X}", c);
+            } else if (len == 3 && c == 0xEF && static_cast<unsigned char>(v[i + 1]) == 0xBF &&
+                       (static_cast<unsigned char>(v[i + 2]) & 0xFE) == 0xBE) {
+                problem = "noncharacter U+FFFE or U+FFFF";
+                code = "noncharacter";
+            }
+            if (!problem.empty()) {
+                diags_.error(code, {file_, n.pos.line, n.pos.column},
+                             fmt::format("the text holds {} (written as an escape); remove it", problem));
+                return;
+            }
+            i += len;
+        }
+    }
+
     void count(const YAML::Mark& mark) {
         if (++nodes_ > limits_.max_nodes) {
             fail("too-many-nodes", mark, fmt::format("the file has more than {} YAML nodes", limits_.max_nodes));

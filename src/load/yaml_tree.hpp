@@ -16,6 +16,8 @@ struct Pos {
     int column = 0;
 };
 
+struct Entry;
+
 /// A YAML node: null, scalar, sequence or mapping, with where it starts.
 struct Node {
     enum class Kind { null, scalar, sequence, mapping };
@@ -24,7 +26,14 @@ struct Node {
     bool quoted = false;  ///< the scalar was written quoted or as a block (never a YAML null/bool/number)
     Pos pos;
     std::vector<Node> items;                     ///< sequence items
-    std::vector<std::pair<Node, Node>> entries;  ///< mapping entries: key (always a scalar), value
+    std::vector<Entry> entries;  ///< mapping entries: key (always a scalar), value
+};
+
+/// One mapping entry (a named struct, not std::pair, which may not hold the incomplete Node).
+struct Entry {
+    Node first;   ///< the key, always a scalar
+    Node second;  ///< the value
+    Entry(Node key, Node value) : first(std::move(key)), second(std::move(value)) {}
 };
 
 /// Limits that keep a hostile file from exhausting memory, stack or time.

@@ -27,7 +27,9 @@ std::string output_stem(const Document& doc) {
             stem.push_back('-');
         }
     }
-    return stem;
+    // Never hidden, never "." or "..", never empty, whatever the symbol (validated, but cheap to be sure).
+    stem.erase(0, stem.find_first_not_of('.'));
+    return stem.empty() ? "report" : stem;
 }
 
 static const char* month_name(int month) {
