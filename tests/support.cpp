@@ -49,6 +49,22 @@ itucollab::MemoryFileSystem fixture(const std::string& name, const std::map<std:
     return mem;
 }
 
+itucollab::Document load_mini(const std::map<std::string, std::string>& overrides) {
+    auto fs = fixture("mini", overrides);
+    itucollab::LoadResult result = itucollab::load_corpus(fs, "mini");
+    INFO(diagnostics_text(result));
+    REQUIRE(result.document.has_value());
+    return std::move(*result.document);
+}
+
+itucollab::Document load_bundled() {
+    itucollab::DiskFileSystem disk;
+    itucollab::LoadResult result = itucollab::load_corpus(disk, source_dir() + "/data/c21-inf-2");
+    INFO(diagnostics_text(result));
+    REQUIRE(result.document.has_value());
+    return std::move(*result.document);
+}
+
 std::string diagnostics_text(const itucollab::LoadResult& result) {
     std::string out;
     for (const auto& d : result.diagnostics.all()) out += itucollab::format_human(d, result.sources);

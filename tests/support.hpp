@@ -18,6 +18,12 @@ std::string read_file(const std::string& path);
 /// content) applied; an empty override content removes the file.
 itucollab::MemoryFileSystem fixture(const std::string& name, const std::map<std::string, std::string>& overrides = {});
 
+/// The mini fixture (with `overrides` as for fixture()) loaded; the test fails when it has errors.
+itucollab::Document load_mini(const std::map<std::string, std::string>& overrides = {});
+
+/// The bundled corpus data/c21-inf-2 loaded; the test fails when it has errors.
+itucollab::Document load_bundled();
+
 /// Every diagnostic of a load, rendered as the CLI prints it (no colour).
 std::string diagnostics_text(const itucollab::LoadResult& result);
 

@@ -15,22 +15,6 @@ using namespace testsupport;
 
 namespace docxtest {
 
-itucollab::Document load_mini() {
-    auto mem = fixture("mini");
-    itucollab::LoadResult result = itucollab::load_corpus(mem, "mini");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
-itucollab::Document load_bundled() {
-    itucollab::DiskFileSystem disk;
-    itucollab::LoadResult result = itucollab::load_corpus(disk, source_dir() + "/data/c21-inf-2");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
 std::string render(const itucollab::Document& doc, const std::string& format, const itucollab::EmitOptions& options) {
     const itucollab::Emitter* emitter = itucollab::find_emitter(format);
     REQUIRE(emitter != nullptr);

@@ -4,15 +4,16 @@
 #include <itucollab/emitter.hpp>
 #include <itucollab/model.hpp>
 
+#include "support.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
 
 namespace docxtest {
 
-/// The mini fixture and the bundled report, loaded (the test fails when they do not load).
-itucollab::Document load_mini();
-itucollab::Document load_bundled();
+using testsupport::load_bundled;  // the mini fixture and the bundled report, loaded
+using testsupport::load_mini;
 
 /// Renders `doc` in `format` ("docx" or "xml").
 std::string render(const itucollab::Document& doc, const std::string& format, const itucollab::EmitOptions& options = {});

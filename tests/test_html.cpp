@@ -26,22 +26,6 @@ EmitOptions source_templates() {
     return options;
 }
 
-Document load_mini(const std::map<std::string, std::string>& overrides = {}) {
-    auto fs = fixture("mini", overrides);
-    LoadResult result = load_corpus(fs, "mini");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
-Document load_bundled() {
-    DiskFileSystem disk;
-    LoadResult result = load_corpus(disk, source_dir() + "/data/c21-inf-2");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
 std::string render_html(const Document& doc, const EmitOptions& options = source_templates()) {
     return find_emitter("html")->render(doc, options);
 }

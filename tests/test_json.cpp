@@ -181,22 +181,6 @@ private:
 
 Json parse_json(const std::string& text) { return JsonParser(text).parse(); }
 
-Document load_mini(const std::map<std::string, std::string>& overrides = {}) {
-    auto fs = fixture("mini", overrides);
-    LoadResult result = load_corpus(fs, "mini");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
-Document load_bundled() {
-    DiskFileSystem disk;
-    LoadResult result = load_corpus(disk, source_dir() + "/data/c21-inf-2");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
 std::string render_json(const Document& doc) { return find_emitter("json")->render(doc, {}); }
 
 // The YAML keys `describe` declares for a record type.

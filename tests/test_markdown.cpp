@@ -13,22 +13,6 @@ using namespace itucollab;
 
 namespace {
 
-Document load_mini(const std::map<std::string, std::string>& overrides = {}) {
-    auto fs = fixture("mini", overrides);
-    LoadResult result = load_corpus(fs, "mini");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
-Document load_bundled() {
-    DiskFileSystem disk;
-    LoadResult result = load_corpus(disk, source_dir() + "/data/c21-inf-2");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
 std::string render_md(const Document& doc) { return find_emitter("md")->render(doc, {}); }
 
 bool have_pandoc() { return run("pandoc --version").status == 0; }

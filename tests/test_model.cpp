@@ -13,14 +13,6 @@ using namespace itucollab;
 
 namespace {
 
-Document load_mini(const std::map<std::string, std::string>& overrides = {}) {
-    auto fs = fixture("mini", overrides);
-    LoadResult result = load_corpus(fs, "mini");
-    INFO(diagnostics_text(result));
-    REQUIRE(result.document.has_value());
-    return std::move(*result.document);
-}
-
 std::string mini_file(const std::string& rel) { return read_file(source_dir() + "/tests/fixtures/mini/" + rel); }
 
 }  // namespace
