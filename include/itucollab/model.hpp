@@ -3,6 +3,7 @@
 
 #include <itucollab/diagnostics.hpp>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -258,6 +259,9 @@ private:
     std::map<std::string, const Footnote*> footnotes_;
     std::map<std::string, int> footnote_numbers_;
 };
+
+/// The six annex columns in published order: key (as in AnnexNote::columns) and heading.
+std::array<std::pair<const char*, const std::string*>, 6> annex_columns(const AnnexHeadings& h);
 
 /// Words of the boilerplate the document prints in its language ("Summary", "References" …).
 struct Labels {

@@ -239,13 +239,7 @@ private:
         }
         out_ += "<div class=\"table-wrap\">\n<table class=\"mechanisms\">\n";
         out_ += fmt::format("<caption>{}</caption>\n<thead>\n<tr>\n", escape_text(a.title));
-        const std::array<std::pair<const char*, const std::string*>, 6> columns{{{"name", &h.name},
-                                                                                 {"key_activity", &h.key_activity},
-                                                                                 {"relevance", &h.relevance},
-                                                                                 {"frequency", &h.frequency},
-                                                                                 {"time_spent", &h.time_spent},
-                                                                                 {"financial", &h.financial}}};
-        for (const auto& [key, title] : columns) {
+        for (const auto& [key, title] : annex_columns(h)) {
             std::string cls = key;
             std::replace(cls.begin(), cls.end(), '_', '-');
             out_ += fmt::format("<th scope=\"col\" class=\"col-{}\">{}</th>\n", cls, heading(key, *title));

@@ -212,10 +212,8 @@ private:
         }
         blank();
         std::string legend;
-        for (const auto& [key, title] : {std::pair{"name", a.headings.name}, {"key_activity", a.headings.key_activity},
-                                        {"relevance", a.headings.relevance}, {"frequency", a.headings.frequency},
-                                        {"time_spent", a.headings.time_spent}, {"financial", a.headings.financial}}) {
-            legend += (legend.empty() ? "" : " | ") + heading(key, title);
+        for (const auto& [key, title] : annex_columns(a.headings)) {
+            legend += (legend.empty() ? "" : " | ") + heading(key, *title);
         }
         lines(legend, 0, 2);
         for (const auto& m : a.mechanisms) mechanism(m);

@@ -70,6 +70,15 @@ std::string instrument_label(const Instrument& ins) {
     return fmt::format("{} {} {} ({}{}, {})", ins.body, abbr, ins.number, ins.revised ? "Rev. " : "", ins.place, ins.year);
 }
 
+std::array<std::pair<const char*, const std::string*>, 6> annex_columns(const AnnexHeadings& h) {
+    return {{{"name", &h.name},
+             {"key_activity", &h.key_activity},
+             {"relevance", &h.relevance},
+             {"frequency", &h.frequency},
+             {"time_spent", &h.time_spent},
+             {"financial", &h.financial}}};
+}
+
 std::string paragraph_number(std::size_t section_index, std::size_t paragraph_index) {
     return fmt::format("{}.{}", section_index + 1, paragraph_index + 1);
 }

@@ -112,12 +112,7 @@ void BodyBuilder::annex_table() {
     head_props.append_child("w:cantSplit");
     head_props.append_child("w:tblHeader");
     pugi::xml_node heading_tcpr = layout.child("w:tcPr");
-    const std::array<std::pair<const char*, const std::string*>, 6> columns{{{"name", &h.name},
-                                                                              {"key_activity", &h.key_activity},
-                                                                              {"relevance", &h.relevance},
-                                                                              {"frequency", &h.frequency},
-                                                                              {"time_spent", &h.time_spent},
-                                                                              {"financial", &h.financial}}};
+    const auto columns = annex_columns(h);
     for (std::size_t i = 0; i < columns.size(); ++i) heading_cell(head, columns[i].first, *columns[i].second, widths[i], heading_tcpr);
 
     for (const Mechanism& m : a.mechanisms) {
