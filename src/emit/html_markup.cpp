@@ -7,7 +7,10 @@
 
 namespace itucollab::emit::html {
 
-std::string escape_text(std::string_view text) {
+namespace {
+
+// Escapes &, < and >, and in attribute values also both quote characters.
+std::string escape(std::string_view text, bool attribute) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -15,27 +18,19 @@ std::string escape_text(std::string_view text) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
+            case '"': out += attribute ? "&quot;" : "\""; break;
+            case '\'': out += attribute ? "&#39;" : "'"; break;
             default: out += c;
         }
     }
     return out;
 }
 
-std::string escape_attribute(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+}  // namespace
+
+std::string escape_text(std::string_view text) { return escape(text, false); }
+
+std::string escape_attribute(std::string_view text) { return escape(text, true); }
 
 bool is_safe_href(std::string_view target) {
     auto starts_with_ci = [&](std::string_view prefix) {
