@@ -3,12 +3,14 @@
 
 #include <itucollab/loader.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,20 +36,21 @@ inline const std::vector<std::pair<std::string, std::string>>& mini_files() {
     return files;
 }
 
-/// The corpus "mini/" where the file numbered data[0] (modulo the file count) holds data[1..].
-inline itucollab::MemoryFileSystem corpus_from(const std::uint8_t* data, std::size_t size) {
+/// The corpus "mini/" where the file numbered `which` (modulo the file count) holds `content`.
+inline itucollab::MemoryFileSystem corpus_with(std::size_t which, std::string_view content) {
     const auto& files = mini_files();
-    std::size_t which = size > 0 ? data[0] % files.size() : 0;
+    which %= files.size();
     itucollab::MemoryFileSystem mem;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (i == which) {
-            mem.add("mini/" + files[i].first,
-                    size > 0 ? std::string(reinterpret_cast<const char*>(data) + 1, size - 1) : std::string());
-        } else {
-            mem.add("mini/" + files[i].first, files[i].second);
-        }
+        mem.add("mini/" + files[i].first, i == which ? std::string(content) : files[i].second);
     }
     return mem;
+}
+
+/// The corpus "mini/" where the file numbered data[0] (modulo the file count) holds data[1..].
+inline itucollab::MemoryFileSystem corpus_from(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return corpus_with(0, {});
+    return corpus_with(data[0], std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1));
 }
 
 }  // namespace fuzzsupport

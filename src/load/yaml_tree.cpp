@@ -22,14 +22,23 @@ struct Abort {};
 
 class TreeBuilder final : public YAML::EventHandler {
 public:
-    TreeBuilder(const LineIndex& lines, const std::string& file, Diagnostics& diags, const Limits& limits)
-        : lines_(lines), file_(file), diags_(diags), limits_(limits) {}
+    TreeBuilder(const std::string& text, const LineIndex& lines, const std::string& file, Diagnostics& diags,
+                const Limits& limits)
+        : text_(text), lines_(lines), file_(file), diags_(diags), limits_(limits) {}
 
     std::unique_ptr<Node> take() { return std::move(root_); }
     int documents() const { return documents_; }
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1) {
+            // yaml-cpp 0.7 answers a flow indicator no node can start with ("," "]" "}" at the top level)
+            // with empty documents that consume nothing: that is a stray character, not a second document.
+            std::size_t at = mark.pos >= 0 ? static_cast<std::size_t>(mark.pos) : text_.size();
+            if (at < text_.size() && (text_[at] == ',' || text_[at] == ']' || text_[at] == '}')) {
+                fail("yaml-syntax", mark,
+                     fmt::format("YAML syntax error: unexpected '{}'; quote the text if it is meant as a value",
+                                 text_[at]));
+            }
             fail("second-document", mark, "a corpus file holds one YAML document; remove the second '---' document");
         }
     }
@@ -174,6 +183,7 @@ private:
         return &slot;
     }
 
+    const std::string& text_;
     const LineIndex& lines_;
     const std::string& file_;
     Diagnostics& diags_;
@@ -191,7 +201,7 @@ std::unique_ptr<Node> parse(const std::string& text, const std::string& file, Di
     LineIndex lines(text);
     if (!check_encoding(text, file, lines, diags)) return nullptr;
     std::istringstream in(text);
-    TreeBuilder builder(lines, file, diags, limits);
+    TreeBuilder builder(text, lines, file, diags, limits);
     try {
         YAML::Parser parser(in);
         if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);

@@ -1,0 +1,89 @@
+// libFuzzer target: two corpora compared and rendered as a redline in every diff format, never a crash.
+// Input: byte 0 picks OLD's replaced file (its high bit asks for --ignore-whitespace), byte 1 NEW's; the
+// rest up to the first NUL is OLD's file, after it NEW's. Without a NUL, OLD is the unchanged mini fixture.
+#include "fuzz_checks.hpp"
+#include "fuzz_corpus.hpp"
+
+#include <itucollab/diff.hpp>
+
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace {
+
+std::optional<itucollab::Document> load(const itucollab::MemoryFileSystem& fs) {
+    itucollab::LoadResult result = itucollab::load_corpus(fs, "mini");
+    return std::move(result.document);
+}
+
+const itucollab::Document& unchanged_mini() {
+    static const itucollab::Document doc = [] {
+        auto loaded = load(fuzzsupport::corpus_with(0, fuzzsupport::mini_files()[0].second));
+        if (!loaded) fuzzsupport::fail("the mini fixture does not load", "diff", "");
+        return std::move(*loaded);
+    }();
+    return doc;
+}
+
+[[noreturn]] void fail_words(const char* side, const std::string& location, const std::string& rebuilt) {
+    fuzzsupport::fail(side[0] == 'o' ? "word runs do not rebuild the old text" : "word runs do not rebuild the new text",
+                      "diff", location + ": " + rebuilt);
+}
+
+// A word diff rebuilds both sides: OLD is the kept and removed runs, NEW the kept and added runs.
+void check_words(const itucollab::diff::Change& change) {
+    if (change.words.empty()) return;
+    std::string old_side, new_side;
+    for (const auto& run : change.words) {
+        if (run.op != itucollab::diff::WordRun::Op::added) old_side += run.text;
+        if (run.op != itucollab::diff::WordRun::Op::removed) new_side += run.text;
+    }
+    if (old_side != change.old_text) fail_words("old", change.location, old_side);
+    if (new_side != change.new_text) fail_words("new", change.location, new_side);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return 0;
+    std::string_view rest(reinterpret_cast<const char*>(data) + 2, size - 2);
+    std::size_t nul = rest.find('\0');
+    std::optional<itucollab::Document> old_doc, new_doc;
+    if (nul == std::string_view::npos) {
+        old_doc = unchanged_mini();
+        new_doc = load(fuzzsupport::corpus_with(data[1], rest));
+    } else {
+        old_doc = load(fuzzsupport::corpus_with(data[0], rest.substr(0, nul)));
+        if (!old_doc) return 0;
+        new_doc = load(fuzzsupport::corpus_with(data[1], rest.substr(nul + 1)));
+    }
+    if (!old_doc || !new_doc) return 0;
+
+    itucollab::diff::Options options;
+    options.ignore_whitespace = (data[0] & 0x80) != 0;
+    if (!itucollab::diff::compare(*new_doc, *new_doc, options).changes.empty()) {
+        fuzzsupport::fail("a document differs from itself", "diff", new_doc->symbol);
+    }
+    itucollab::diff::Result result = itucollab::diff::compare(*old_doc, *new_doc, options);
+    if (result.summary().total() != result.changes.size()) fuzzsupport::fail("summary miscounts", "diff", "");
+    if (!options.ignore_whitespace) {
+        for (const auto& change : result.changes) check_words(change);
+    }
+    try {
+        fuzzsupport::check_characters("diff text", itucollab::diff::render_text(result, false));
+        fuzzsupport::check_characters("diff json", itucollab::diff::render_json(result));
+        fuzzsupport::check_html("diff html", itucollab::diff::render_html(result),
+                                {"html", "head", "meta", "title", "style", "body", "main", "nav", "section", "h1", "h2",
+                                 "h3", "p", "a", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
+                                 "td", "code", "ins", "del"});
+        itucollab::EmitOptions emit;
+        emit.templates_dir = std::string(ITUCOLLAB_SOURCE_DIR) + "/templates";
+        emit.source_date_epoch = 0;
+        fuzzsupport::check_docx("diff docx", itucollab::diff::render_docx(*old_doc, *new_doc, options, emit));
+    } catch (const std::exception& e) {
+        fuzzsupport::fail("a diff renderer threw", "diff", e.what());
+    }
+    return 0;
+}
