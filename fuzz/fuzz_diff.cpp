@@ -11,14 +11,14 @@
 #include <string>
 #include <string_view>
 
-namespace {
+namespace diffcheck {
 
-std::optional<itucollab::Document> load(const itucollab::MemoryFileSystem& fs) {
+inline std::optional<itucollab::Document> load(const itucollab::MemoryFileSystem& fs) {
     itucollab::LoadResult result = itucollab::load_corpus(fs, "mini");
     return std::move(result.document);
 }
 
-const itucollab::Document& unchanged_mini() {
+inline const itucollab::Document& unchanged_mini() {
     static const itucollab::Document doc = [] {
         auto loaded = load(fuzzsupport::corpus_with(0, fuzzsupport::mini_files()[0].second));
         if (!loaded) fuzzsupport::fail("the mini fixture does not load", "diff", "");
@@ -27,13 +27,13 @@ const itucollab::Document& unchanged_mini() {
     return doc;
 }
 
-[[noreturn]] void fail_words(const char* side, const std::string& location, const std::string& rebuilt) {
+[[noreturn]] inline void fail_words(const char* side, const std::string& location, const std::string& rebuilt) {
     fuzzsupport::fail(side[0] == 'o' ? "word runs do not rebuild the old text" : "word runs do not rebuild the new text",
                       "diff", location + ": " + rebuilt);
 }
 
 // A word diff rebuilds both sides: OLD is the kept and removed runs, NEW the kept and added runs.
-void check_words(const itucollab::diff::Change& change) {
+inline void check_words(const itucollab::diff::Change& change) {
     if (change.words.empty()) return;
     std::string old_side, new_side;
     for (const auto& run : change.words) {
@@ -44,20 +44,23 @@ void check_words(const itucollab::diff::Change& change) {
     if (new_side != change.new_text) fail_words("new", change.location, new_side);
 }
 
-}  // namespace
+}  // namespace diffcheck
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace fuzztarget {
+
+/// One input of the diff target (also replayed by tests/test_fuzz_replay.cpp).
+inline int diff(const std::uint8_t* data, std::size_t size) {
     if (size < 2) return 0;
     std::string_view rest(reinterpret_cast<const char*>(data) + 2, size - 2);
     std::size_t nul = rest.find('\0');
     std::optional<itucollab::Document> old_doc, new_doc;
     if (nul == std::string_view::npos) {
-        old_doc = unchanged_mini();
-        new_doc = load(fuzzsupport::corpus_with(data[1], rest));
+        old_doc = diffcheck::unchanged_mini();
+        new_doc = diffcheck::load(fuzzsupport::corpus_with(data[1], rest));
     } else {
-        old_doc = load(fuzzsupport::corpus_with(data[0], rest.substr(0, nul)));
+        old_doc = diffcheck::load(fuzzsupport::corpus_with(data[0], rest.substr(0, nul)));
         if (!old_doc) return 0;
-        new_doc = load(fuzzsupport::corpus_with(data[1], rest.substr(nul + 1)));
+        new_doc = diffcheck::load(fuzzsupport::corpus_with(data[1], rest.substr(nul + 1)));
     }
     if (!old_doc || !new_doc) return 0;
 
@@ -69,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     itucollab::diff::Result result = itucollab::diff::compare(*old_doc, *new_doc, options);
     if (result.summary().total() != result.changes.size()) fuzzsupport::fail("summary miscounts", "diff", "");
     if (!options.ignore_whitespace) {
-        for (const auto& change : result.changes) check_words(change);
+        for (const auto& change : result.changes) diffcheck::check_words(change);
     }
     try {
         fuzzsupport::check_characters("diff text", itucollab::diff::render_text(result, false));
@@ -87,3 +90,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+}  // namespace fuzztarget
+
+#ifndef ITUCOLLAB_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fuzztarget::diff(data, size);
+}
+#endif

@@ -8,7 +8,10 @@
 
 #include <exception>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace fuzztarget {
+
+/// One input of the emitters target (also replayed by tests/test_fuzz_replay.cpp).
+inline int emitters(const std::uint8_t* data, std::size_t size) {
     itucollab::MemoryFileSystem fs = fuzzsupport::corpus_from(data, size);
     itucollab::LoadResult result = itucollab::load_corpus(fs, "mini");
     if (!result.document) return 0;
@@ -37,3 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+}  // namespace fuzztarget
+
+#ifndef ITUCOLLAB_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fuzztarget::emitters(data, size);
+}
+#endif

@@ -5,7 +5,10 @@
 
 #include <cstdlib>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace fuzztarget {
+
+/// One input of the loader target (also replayed by tests/test_fuzz_replay.cpp).
+inline int loader(const std::uint8_t* data, std::size_t size) {
     itucollab::MemoryFileSystem fs = fuzzsupport::corpus_from(data, size);
     itucollab::LoadResult result = itucollab::load_corpus(fs, "mini");
     bool ok = result.status == itucollab::LoadResult::Status::ok;
@@ -17,3 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+}  // namespace fuzztarget
+
+#ifndef ITUCOLLAB_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fuzztarget::loader(data, size);
+}
+#endif

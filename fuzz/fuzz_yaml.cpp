@@ -8,7 +8,10 @@
 #include <cstdlib>
 #include <string>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace fuzztarget {
+
+/// One input of the yaml target (also replayed by tests/test_fuzz_replay.cpp).
+inline int yaml(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
     itucollab::Diagnostics diags;
@@ -31,3 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
 }
+
+}  // namespace fuzztarget
+
+#ifndef ITUCOLLAB_FUZZ_REPLAY
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fuzztarget::yaml(data, size);
+}
+#endif

@@ -2,7 +2,6 @@
 // memory limits, and leaves an earlier build's output byte-identical with no temporary behind.
 #include "support.hpp"
 
-#include "../fuzz/fuzz_corpus.hpp"
 #include "test_docx_support.hpp"
 
 #include <pugixml.hpp>
@@ -212,23 +211,6 @@ TEST_CASE("hostile: SIGTERM or SIGINT during the write leaves no temporary and t
         require_untouched(work / "out", before);
         fs::remove_all(work);
     }
-}
-
-TEST_CASE("hostile: fuzzer regressions load without crashing", "[hostile][fuzz]") {
-    fs::path dir = fs::path(source_dir()) / "fuzz" / "regressions";
-    std::size_t replayed = 0;
-    for (const auto& target : fs::directory_iterator(dir)) {
-        if (!target.is_directory()) continue;
-        for (const auto& input : fs::directory_iterator(target.path())) {
-            std::string bytes = read_file(input.path().string());
-            INFO(input.path().string());
-            auto fs_ = fuzzsupport::corpus_from(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
-            itucollab::LoadResult result = itucollab::load_corpus(fs_, "mini");
-            CHECK(result.document.has_value() == (result.status == itucollab::LoadResult::Status::ok));
-            ++replayed;
-        }
-    }
-    WARN("fuzz regressions replayed: " << replayed);
 }
 
 TEST_CASE("hostile: a model with a javascript: link or markup-like text renders no link and well-formed XML",
