@@ -59,6 +59,12 @@ void check_pdf_coverage(const std::string& file, const std::string& what) {
     CHECK(first.output.find("595.3") < first.output.find("841.89"));  // width × height: portrait
     CHECK(last.output.find("841.89") < last.output.find("595.3"));    // landscape
     CHECK(text.output.find("More than half of the meetings") != std::string::npos);  // the (*) note
+    // The first page opens with the header block, not the running head; page 2 carries it.
+    auto page1 = run("pdftotext -raw -enc UTF-8 -f 1 -l 1 " + quote(pdf) + " -");
+    auto page2 = run("pdftotext -raw -enc UTF-8 -f 2 -l 2 " + quote(pdf) + " -");
+    CHECK(page1.output.starts_with("Council 2021"));
+    CHECK(page1.output.find("Collaboration with UN system") == std::string::npos);
+    CHECK(page2.output.starts_with("Collaboration with UN system"));
 }
 
 bool have_libreoffice() {

@@ -58,6 +58,13 @@ void BodyBuilder::append_section_properties(pugi::xml_node parent, const char* l
     pugi::xml_node header = copy.prepend_child("w:headerReference");
     header.append_attribute("w:type") = "default";
     header.append_attribute("r:id") = header_rel_id;
+    // A section whose template asks for a distinct first page (w:titlePg) keeps the footer there
+    // but no running head: the header block stands at the top of the first page.
+    if (copy.child("w:titlePg")) {
+        pugi::xml_node first = copy.insert_child_after("w:footerReference", footer);
+        first.append_attribute("w:type") = "first";
+        first.append_attribute("r:id") = footer_rel_id;
+    }
 }
 
 void BodyBuilder::header_block() {
