@@ -1,4 +1,4 @@
-// `itucollab build`: load, validate, render the chosen formats, write them all or nothing.
+// `itucollab build`: load, validate, render the chosen formats one by one, write them all or nothing.
 #include "cli.hpp"
 #include "output.hpp"
 
@@ -86,27 +86,36 @@ int run_build(const BuildOptions& options) {
     emit_options.width = options.width;
     emit_options.templates_dir = options.templates.empty() ? default_templates_dir() : options.templates;
     emit_options.source_date_epoch = source_date_epoch();
-    std::vector<OutputFile> files;
+    // Each format is rendered, then written to its temporary before the next is rendered: only
+    // one output is in memory at a time; the renames happen once every format has succeeded.
     for (const Emitter* e : *formats) {
         std::string name = output_stem(doc) + std::string(e->extension);
         if (path_inside((std::filesystem::path(options.out) / name).string(), *corpus)) {
             say_error(fmt::format("refusing to write {} inside the corpus directory {}", name, *corpus));
             return exit_trouble;
         }
+    }
+    OutputTransaction transaction(options.out);
+    std::vector<std::string> written;
+    for (const Emitter* e : *formats) {
+        std::string name = output_stem(doc) + std::string(e->extension);
+        std::string bytes;
         try {
-            files.push_back({name, e->render(doc, emit_options)});
+            bytes = e->render(doc, emit_options);
         } catch (const std::exception& ex) {
             say_error(fmt::format("cannot render {}: {}; nothing written", e->name, ex.what()));
             return exit_trouble;
         }
+        if (std::string why = transaction.stage(name, bytes); !why.empty()) {
+            say_error(why + "; nothing written");
+            return exit_trouble;
+        }
+        written.push_back(fmt::format("{} ({})", name, human_size(bytes.size())));
     }
-    std::string why = write_all_or_nothing(options.out, files);
-    if (!why.empty()) {
+    if (std::string why = transaction.commit(); !why.empty()) {
         say_error(why + "; nothing written");
         return exit_trouble;
     }
-    std::vector<std::string> written;
-    for (const auto& f : files) written.push_back(fmt::format("{} ({})", f.name, human_size(f.bytes.size())));
     std::cout << fmt::format("itucollab: wrote {} to {}/ from {} ({} sections, {} mechanisms{})\n",
                              fmt::join(written, ", "), options.out, *corpus, doc.sections.size(),
                              doc.annex.mechanisms.size(),

@@ -12,24 +12,27 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
+#include <utility>
 
 namespace itucollab::cli {
 namespace fs = std::filesystem;
 
-static std::string write_temp(const fs::path& dir, const OutputFile& file, std::string& temp_path) {
-    std::string pattern = (dir / ("." + file.name + ".tmp-XXXXXX")).string();
+static std::string write_temp(const fs::path& dir, const std::string& name, const std::string& bytes,
+                              std::string& temp_path) {
+    std::string pattern = (dir / ("." + name + ".tmp-XXXXXX")).string();
     int fd = mkstemp(pattern.data());
     if (fd < 0) return fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
     temp_path = pattern;
-    const char* data = file.bytes.data();
-    std::size_t left = file.bytes.size();
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
     while (left > 0) {
         ssize_t n = ::write(fd, data, left);
         if (n < 0) {
             if (errno == EINTR) continue;
             std::string why = std::strerror(errno);
             ::close(fd);
-            return fmt::format("cannot write {}: {}", file.name, why);
+            return fmt::format("cannot write {}: {}", name, why);
         }
         data += n;
         left -= static_cast<std::size_t>(n);
@@ -37,9 +40,9 @@ static std::string write_temp(const fs::path& dir, const OutputFile& file, std::
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
         std::string why = std::strerror(errno);
         ::close(fd);
-        return fmt::format("cannot flush {}: {}", file.name, why);
+        return fmt::format("cannot flush {}: {}", name, why);
     }
-    if (::close(fd) != 0) return fmt::format("cannot close {}: {}", file.name, std::strerror(errno));
+    if (::close(fd) != 0) return fmt::format("cannot close {}: {}", name, std::strerror(errno));
     return {};
 }
 
@@ -88,41 +91,75 @@ void test_pause() {
 
 }  // namespace
 
-std::string write_all_or_nothing(const std::string& dir_name, const std::vector<OutputFile>& files) {
-    HeldSignals held;
-    fs::path dir(dir_name);
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) {
-        return fmt::format("cannot create output directory {}: {}", dir_name, ec ? ec.message() : "not a directory");
-    }
-    std::vector<std::string> temps;
-    auto discard = [&] {
-        for (const auto& t : temps) ::unlink(t.c_str());
-    };
-    for (const auto& file : files) {
-        if (held.interrupted()) {  // before any rename: the earlier outputs stay as they were
-            discard();
-            return "interrupted";
+struct OutputTransaction::State {
+    fs::path dir;
+    bool dir_ready = false;
+    std::optional<HeldSignals> held;  // from the first temporary on
+    std::vector<std::pair<std::string, std::string>> staged;  // (temporary, final name)
+
+    void discard() {
+        for (const auto& [temp, name] : staged) {
+            if (!temp.empty()) ::unlink(temp.c_str());
         }
-        std::string temp;
-        std::string why = write_temp(dir, file, temp);
-        if (!temp.empty()) temps.push_back(temp);
-        test_pause();
-        if (!why.empty()) {
-            discard();
-            return why;
-        }
+        staged.clear();
     }
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (::rename(temps[i].c_str(), (dir / files[i].name).c_str()) != 0) {
+};
+
+OutputTransaction::OutputTransaction(std::string dir) : state_(std::make_unique<State>()) {
+    state_->dir = std::move(dir);
+}
+
+OutputTransaction::~OutputTransaction() { state_->discard(); }
+
+std::string OutputTransaction::stage(const std::string& name, const std::string& bytes) {
+    State& st = *state_;
+    if (!st.held) st.held.emplace();
+    if (st.held->interrupted()) {  // before any rename: the earlier outputs stay as they were
+        st.discard();
+        return "interrupted";
+    }
+    if (!st.dir_ready) {
+        std::error_code ec;
+        fs::create_directories(st.dir, ec);
+        if (ec || !fs::is_directory(st.dir)) {
+            return fmt::format("cannot create output directory {}: {}", st.dir.string(),
+                               ec ? ec.message() : "not a directory");
+        }
+        st.dir_ready = true;
+    }
+    std::string temp;
+    std::string why = write_temp(st.dir, name, bytes, temp);
+    if (!temp.empty()) st.staged.emplace_back(temp, name);
+    test_pause();
+    if (!why.empty()) st.discard();
+    return why;
+}
+
+std::string OutputTransaction::commit() {
+    State& st = *state_;
+    if (st.held && st.held->interrupted()) {
+        st.discard();
+        return "interrupted";
+    }
+    for (auto& [temp, name] : st.staged) {
+        if (::rename(temp.c_str(), (st.dir / name).c_str()) != 0) {
             std::string why = std::strerror(errno);
-            discard();
-            return fmt::format("cannot move {} into place: {}", files[i].name, why);
+            st.discard();
+            return fmt::format("cannot move {} into place: {}", name, why);
         }
-        temps[i].clear();
+        temp.clear();
     }
+    st.staged.clear();
     return {};
+}
+
+std::string write_all_or_nothing(const std::string& dir_name, const std::vector<OutputFile>& files) {
+    OutputTransaction transaction(dir_name);
+    for (const auto& file : files) {
+        std::string why = transaction.stage(file.name, file.bytes);
+        if (!why.empty()) return why;
+    }
+    return transaction.commit();
 }
 
 bool path_inside(const std::string& path, const std::string& dir) {

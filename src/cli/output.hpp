@@ -1,6 +1,7 @@
 // Writing output files all-or-nothing: temporaries in the target directory, then renames.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,29 @@ namespace itucollab::cli {
 struct OutputFile {
     std::string name;
     std::string bytes;
+};
+
+/// A set of output files written all or nothing, one at a time so that only one file's bytes need
+/// to be in memory: each `stage` writes a flushed temporary in `dir` (created when missing),
+/// `commit` renames them all into place. Until `commit` succeeds, SIGINT, SIGTERM, SIGHUP and
+/// SIGQUIT are held back, and destroying the transaction removes its temporaries, so earlier
+/// files stay byte-identical whatever happens.
+class OutputTransaction {
+public:
+    explicit OutputTransaction(std::string dir);
+    ~OutputTransaction();
+    OutputTransaction(const OutputTransaction&) = delete;
+    OutputTransaction& operator=(const OutputTransaction&) = delete;
+
+    /// Writes `bytes` to a temporary that `commit` will name `name`; returns the reason on failure
+    /// ("interrupted" when a held signal is pending), empty on success.
+    std::string stage(const std::string& name, const std::string& bytes);
+    /// Renames every staged file into place; returns the reason on failure, empty on success.
+    std::string commit();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 /// Writes every file to a temporary in `dir` (created when missing), flushes it to disk, then
