@@ -331,3 +331,30 @@ TEST_CASE("diff colours words on a terminal unless NO_COLOR, and never in a file
     CHECK(read_file(dir + "/d.txt") == read_file(source_dir() + "/tests/golden/diff.txt"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("word runs always rebuild both texts: kept + removed = OLD, kept + added = NEW") {
+    auto rebuilds = [](const std::string& old_text, const std::string& new_text) {
+        std::string old_side, new_side;
+        for (const auto& run : diff::word_diff(old_text, new_text)) {
+            if (run.op != diff::WordRun::Op::added) old_side += run.text;
+            if (run.op != diff::WordRun::Op::removed) new_side += run.text;
+        }
+        INFO("OLD [" << old_text << "] NEW [" << new_text << "]");
+        CHECK(old_side == old_text);
+        CHECK(new_side == new_text);
+    };
+    // Found by fuzz_diff (fuzz/regressions/fuzz_diff/): an insertion, a space both sides share, then
+    // a change lost that space on the OLD side.
+    rebuilds("a b", "a x b c");
+    rebuilds("Key initiatives include the following:", "Key initiatives include  - id: br-icao the end");
+    // Every pair of short texts over a few words and spaces (a deterministic sweep).
+    const std::vector<std::string> pieces{"a", "b", " ", "  ", "c", "\n"};
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1103515245u + 12345u; };
+    auto text = [&] {
+        std::string s;
+        for (std::uint32_t n = (next() >> 16) % 7; n > 0; --n) s += pieces[(next() >> 16) % pieces.size()];
+        return s;
+    };
+    for (int i = 0; i < 3000; ++i) rebuilds(text(), text());
+}

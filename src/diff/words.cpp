@@ -102,9 +102,15 @@ std::vector<WordRun> word_diff(const std::string& old_text, const std::string& n
             continue;
         }
         if (!held_space.empty()) {
-            if (!removed.empty()) removed += held_space;
-            if (!added.empty()) added += held_space;
-            held_space.clear();
+            // A space both sides share joins two changes only when both sides changed; otherwise
+            // the first change ends there and the space stays common text (both sides keep it).
+            if (!removed.empty() && !added.empty()) {
+                removed += held_space;
+                added += held_space;
+                held_space.clear();
+            } else {
+                flush();
+            }
         }
         (info.type == dtl::SES_DELETE ? removed : added) += token;
     }
