@@ -64,7 +64,8 @@ inline void check_docx(std::string_view format, std::string_view bytes) {
 }
 
 /// Every '<' starts one of `tags` (the elements the renderer writes), a comment or the doctype, so data
-/// never becomes markup; every href is a fragment or an http, https or mailto link.
+/// never becomes markup; every href inside a tag is a fragment or an http, https or mailto link. (Text
+/// may hold `href="` itself: HTML text needs no escaped quotes.)
 inline void check_html(std::string_view format, std::string_view html, std::initializer_list<std::string_view> tags) {
     check_characters(format, html);
     for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
@@ -73,12 +74,13 @@ inline void check_html(std::string_view format, std::string_view html, std::init
         if (rest.starts_with('/')) rest.remove_prefix(1);
         std::string_view name = rest.substr(0, rest.find_first_of(" >/\n"));
         if (std::find(tags.begin(), tags.end(), name) == tags.end()) fail("unexpected markup", format, html.substr(at, 80));
-    }
-    for (std::size_t at = html.find("href=\""); at != std::string_view::npos; at = html.find("href=\"", at + 1)) {
-        std::string_view target = html.substr(at + 6);
-        if (!(target.starts_with("#") || target.starts_with("http://") || target.starts_with("https://") ||
-              target.starts_with("mailto:"))) {
-            fail("unsafe link", format, target.substr(0, 80));
+        std::string_view tag = rest.substr(0, rest.find('>'));  // attribute values escape '>'
+        for (std::size_t href = tag.find(" href=\""); href != std::string_view::npos; href = tag.find(" href=\"", href + 1)) {
+            std::string_view target = tag.substr(href + 7);
+            if (!(target.starts_with("#") || target.starts_with("http://") || target.starts_with("https://") ||
+                  target.starts_with("mailto:"))) {
+                fail("unsafe link", format, target.substr(0, 80));
+            }
         }
     }
 }
