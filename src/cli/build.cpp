@@ -88,17 +88,19 @@ int run_build(const BuildOptions& options) {
     emit_options.source_date_epoch = source_date_epoch();
     // Each format is rendered, then written to its temporary before the next is rendered: only
     // one output is in memory at a time; the renames happen once every format has succeeded.
+    std::vector<std::string> names;
     for (const Emitter* e : *formats) {
-        std::string name = output_stem(doc) + std::string(e->extension);
-        if (path_inside((std::filesystem::path(options.out) / name).string(), *corpus)) {
-            say_error(fmt::format("refusing to write {} inside the corpus directory {}", name, *corpus));
+        names.push_back(output_stem(doc) + std::string(e->extension));
+        if (path_inside((std::filesystem::path(options.out) / names.back()).string(), *corpus)) {
+            say_error(fmt::format("refusing to write {} inside the corpus directory {}", names.back(), *corpus));
             return exit_trouble;
         }
     }
     OutputTransaction transaction(options.out);
     std::vector<std::string> written;
-    for (const Emitter* e : *formats) {
-        std::string name = output_stem(doc) + std::string(e->extension);
+    for (std::size_t i = 0; i < formats->size(); ++i) {
+        const Emitter* e = (*formats)[i];
+        const std::string& name = names[i];
         std::string bytes;
         try {
             bytes = e->render(doc, emit_options);
