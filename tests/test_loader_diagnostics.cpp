@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 using namespace testsupport;
 using itucollab::LoadResult;
 using itucollab::load_corpus;
@@ -167,4 +171,81 @@ TEST_CASE("unknown sector with a suggestion") {
     - sector: GSS
               ^
 )");
+}
+
+namespace {
+
+// The suggestion rule written the plain way (full matrix, every candidate): the reference the
+// pruned search in src/diag must agree with.
+std::string reference_closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+    if (word.size() > 64) return {};
+    auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+        for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                    d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.size()][b.size()];
+    };
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 4);
+    if (best.empty() || best_distance == 0 || best_distance > allowed) return {};
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("suggestions: the pruned search agrees with the plain rule") {
+    CHECK(itucollab::closest_match("titel", {"id", "title", "paragraphs"}) == "title");
+    CHECK(itucollab::closest_match("title", {"id", "title"}).empty());                  // exact: no suggestion
+    CHECK(itucollab::closest_match("paragraphsxxxx", {"paragraphs"}).empty());           // too far
+    CHECK(itucollab::closest_match("sections/02-secnd.yaml", {"report.yaml", "sections/02-second.yaml"}) ==
+          "sections/02-second.yaml");
+
+    std::uint32_t state = 12345;  // a fixed linear congruential sequence: reproducible words
+    auto next = [&state](std::uint32_t bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    auto word = [&next](std::size_t max_length) {
+        std::string w(next(static_cast<std::uint32_t>(max_length) + 1), ' ');
+        for (char& c : w) c = "abcde-"[next(6)];
+        return w;
+    };
+    int suggestions = 0;
+    for (int round = 0; round < 4000; ++round) {
+        std::vector<std::string> candidates;
+        for (std::uint32_t k = next(8); k > 0; --k) candidates.push_back(word(20));
+        std::string w = word(20);
+        if (!candidates.empty() && next(2) == 0) {  // often a candidate with one to three edits
+            w = candidates[next(static_cast<std::uint32_t>(candidates.size()))];
+            for (std::uint32_t edits = 1 + next(3); edits > 0; --edits) {
+                auto at = next(static_cast<std::uint32_t>(w.size()) + 1);
+                switch (next(3)) {
+                    case 0: w.insert(w.begin() + at, 'x'); break;
+                    case 1: if (at < w.size()) w.erase(w.begin() + at); break;
+                    default: if (at < w.size()) w[at] = 'y'; break;
+                }
+            }
+        }
+        std::string expected = reference_closest_match(w, candidates);
+        suggestions += expected.empty() ? 0 : 1;
+        INFO("word '" << w << "'");
+        REQUIRE(itucollab::closest_match(w, candidates) == expected);
+    }
+    CHECK(suggestions > 400);  // the sweep exercises suggestions, not only refusals
 }

@@ -138,29 +138,44 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
     return out;
 }
 
-// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-static std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+// Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps) in three
+// rolling rows that the caller lends, so a search over many candidates allocates once.
+static std::size_t edit_distance(std::string_view a, std::string_view b, std::vector<std::size_t>& rows) {
+    const std::size_t width = b.size() + 1;
+    rows.assign(3 * width, 0);
+    std::size_t* before = rows.data();          // row i-2
+    std::size_t* previous = before + width;     // row i-1
+    std::size_t* current = previous + width;    // row i
+    for (std::size_t j = 0; j < width; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
+        current[0] = i;
+        for (std::size_t j = 1; j < width; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                current[j] = std::min(current[j], before[j - 2] + 1);
             }
         }
+        std::size_t* recycled = before;
+        before = previous;
+        previous = current;
+        current = recycled;
     }
-    return d[a.size()][b.size()];
+    return previous[b.size()];
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
     if (word.size() > 64) return {};  // keeps the quadratic distance cheap
+    // A suggestion is at most a quarter of the shorter word away (and at least one edit is allowed),
+    // so a candidate whose length alone differs by more can never be the answer.
+    const std::size_t reach = std::max<std::size_t>(1, word.size() / 4);
+    std::vector<std::size_t> rows;
     std::string best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
-        std::size_t d = edit_distance(word, c);
+        std::size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+        if (length_gap > reach || (!best.empty() && length_gap >= best_distance)) continue;
+        std::size_t d = edit_distance(word, c, rows);
         if (best.empty() || d < best_distance) {
             best = c;
             best_distance = d;
