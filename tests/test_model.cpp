@@ -100,6 +100,19 @@ TEST_CASE("inline markup: emphasis, strong, links, footnotes, escapes, literal s
     CHECK(plain_text(literal) == "1) first; 2) second - [3X2] = 6 days");
 }
 
+TEST_CASE("link schemes are accepted in any case and stored in lower case") {
+    std::vector<std::string> problems;
+    auto report = [&](const std::string& code, const std::string&) { problems.push_back(code); };
+    auto spans = load::parse_inlines("[a](htTps://X.int/Path) <MAILTO:Sg@ITU.int> [b](HTTP://x.org)", report);
+    CHECK(problems.empty());
+    REQUIRE(spans.size() == 5);
+    CHECK(spans[0].target == "https://X.int/Path");  // only the scheme: host and path as written
+    CHECK(spans[2].target == "mailto:Sg@ITU.int");
+    CHECK(spans[2].children.at(0).text == "MAILTO:Sg@ITU.int");  // the visible text as written
+    CHECK(spans[4].target == "http://x.org");
+    CHECK(load::normalized_link_target("JaVaScRiPt:alert(1)") == "JaVaScRiPt:alert(1)");  // refused ones untouched
+}
+
 TEST_CASE("the text report of the mini fixture matches its golden") {
     check_golden("mini.txt", find_emitter("text")->render(load_mini(), {}));
 }

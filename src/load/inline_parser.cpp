@@ -97,9 +97,9 @@ private:
                         std::string target(s_.substr(close + 2, paren - close - 2));
                         if (target.find_first_of(" \t\n") == std::string::npos) {
                             flush(i);
-                            Span link{Span::Kind::link, {}, target, parse(i + 1, close, depth + 1)};
                             check_link(target);
-                            out.push_back(std::move(link));
+                            out.push_back(Span{Span::Kind::link, {}, normalized_link_target(target),
+                                               parse(i + 1, close, depth + 1)});
                             i = paren + 1;
                             text_start = i;
                             continue;
@@ -120,7 +120,8 @@ private:
                         flush(i);
                         std::string target(inside);
                         check_link(target);
-                        out.push_back(Span{Span::Kind::link, {}, target, {Span{Span::Kind::text, target, {}, {}}}});
+                        out.push_back(Span{Span::Kind::link, {}, normalized_link_target(target),
+                                           {Span{Span::Kind::text, target, {}, {}}}});
                         i = close + 1;
                         text_start = i;
                         continue;
@@ -159,6 +160,16 @@ private:
 
 std::vector<Span> parse_inlines(std::string_view source, const InlineReporter& report) {
     return Parser(source, report).run();
+}
+
+std::string normalized_link_target(std::string_view target) {
+    std::string out(target);
+    if (!allowed_link_target(target)) return out;
+    for (char& c : out) {
+        if (c == ':') break;
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
 }
 
 bool allowed_link_target(std::string_view target) {
