@@ -358,3 +358,25 @@ TEST_CASE("word runs always rebuild both texts: kept + removed = OLD, kept + add
     };
     for (int i = 0; i < 3000; ++i) rebuilds(text(), text());
 }
+
+TEST_CASE("a sector with two groups in one section: no self-difference, an edit in either group is one change") {
+    // Found by fuzz_diff (fuzz/regressions/fuzz_diff/sector-with-two-groups): the second group of a
+    // repeated sector matched nothing, so a document differed from itself.
+    const std::string file = "sections/02-second.yaml";
+    const std::string second_gs = "\n  - sector: GS\n    items:\n      - id: gs-later\n        text: A later GS item.\n";
+    std::string twice = read_file(fixture_dir("diff-old") + "/" + file) + second_gs;
+    Document doc = load("diff-old", {{file, twice}});
+    CHECK(diff::compare(doc, doc).changes.empty());
+
+    diff::Result r = diff::compare(doc, load("diff-old", {{file, replace_once(twice, "A later", "A last")}}));
+    INFO(lines(r));
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].kind == diff::Kind::changed);
+    CHECK(r.changes[0].location == "sections/second/initiatives/gs/items/gs-later");
+
+    diff::Result dropped = diff::compare(doc, load("diff-old", {{file, replace_once(twice, second_gs, "\n")}}));
+    INFO(lines(dropped));
+    REQUIRE(dropped.changes.size() == 1);
+    CHECK(dropped.changes[0].kind == diff::Kind::removed);
+    CHECK(dropped.changes[0].subject == "initiative group");
+}

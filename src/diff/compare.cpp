@@ -124,23 +124,29 @@ public:
     }
 
     // A list of records with stable ids. `key` gives a record's id, `content` its text (for
-    // renames and for added/removed records), `inner` compares two matched records.
+    // renames and for added/removed records), `inner` compares two matched records. A key that
+    // may repeat (a sector with two groups in one section) pairs its k-th use in NEW with its
+    // k-th use in OLD, so a document never differs from itself.
     template <class T>
     void keyed_list(Part part, const std::string& base, const std::string& noun, const std::vector<T>& a,
                     const std::vector<T>& b, const std::function<std::string(const T&)>& key,
                     const std::function<std::string(const T&)>& content,
                     const std::function<void(const T&, const T&, const std::string&)>& inner, bool renames = true,
                     bool id_in_location = true) {
-        std::map<std::string, std::size_t> in_a, in_b;
-        for (std::size_t i = 0; i < a.size(); ++i) in_a.emplace(key(a[i]), i);
-        for (std::size_t j = 0; j < b.size(); ++j) in_b.emplace(key(b[j]), j);
+        std::map<std::string, std::vector<std::size_t>> uses_in_a;
+        for (std::size_t i = 0; i < a.size(); ++i) uses_in_a[key(a[i])].push_back(i);
+        std::map<std::string, std::size_t> uses_taken;
         std::vector<std::optional<Match>> by_new(b.size());
         std::vector<bool> old_matched(a.size(), false);
         for (std::size_t j = 0; j < b.size(); ++j) {
-            if (auto it = in_a.find(key(b[j])); it != in_a.end() && !old_matched[it->second]) {
-                by_new[j] = Match{it->second, j, std::nullopt};
-                old_matched[it->second] = true;
-            }
+            std::string k = key(b[j]);
+            auto it = uses_in_a.find(k);
+            if (it == uses_in_a.end()) continue;
+            std::size_t& taken = uses_taken[k];
+            if (taken == it->second.size()) continue;
+            std::size_t i = it->second[taken++];
+            by_new[j] = Match{i, j, std::nullopt};
+            old_matched[i] = true;
         }
         if (renames) find_renames(a, b, content, old_matched, by_new);
 
