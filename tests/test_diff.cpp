@@ -374,6 +374,11 @@ TEST_CASE("a sector with two groups in one section: no self-difference, an edit 
     CHECK(r.changes[0].kind == diff::Kind::changed);
     CHECK(r.changes[0].location == "sections/second/initiatives/gs/items/gs-later");
 
+    diff::Result first = diff::compare(doc, load("diff-old", {{file, replace_once(twice, "held online", "held in Geneva")}}));
+    INFO(lines(first));
+    REQUIRE(first.changes.size() == 1);
+    CHECK(first.changes[0].location == "sections/second/initiatives/gs/items/gs-forum");
+
     diff::Result dropped = diff::compare(doc, load("diff-old", {{file, replace_once(twice, second_gs, "\n")}}));
     INFO(lines(dropped));
     REQUIRE(dropped.changes.size() == 1);
