@@ -69,6 +69,13 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
 /// The closest candidate to `word` by edit distance, or empty when none is close enough.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
+/// `text` safe for a terminal or a CI log: C0 and C1 controls, DEL and bytes that are not
+/// well-formed UTF-8 shown as `\xNN`, so a file name cannot move the cursor or forge a line.
+std::string terminal_safe(std::string_view text);
+
+/// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
+std::string valid_utf8_or_replacement(std::string_view text);
+
 /// Makes `path` relative to the current directory when it lies below it.
 std::string display_path(const std::string& path);
 

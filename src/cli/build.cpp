@@ -22,14 +22,24 @@ struct BuildOptions {
     LoadOptions limits;
 };
 
-// SOURCE_DATE_EPOCH (reproducible-builds.org) when set to a whole number of seconds.
-std::optional<long long> source_date_epoch() {
+// SOURCE_DATE_EPOCH (reproducible-builds.org): unset or empty means none; otherwise whole seconds
+// since 1970 up to the end of year 9999 (what the DOCX dates can say). A malformed value is an
+// error, as the specification asks, never silently ignored.
+constexpr long long last_second_of_9999 = 253'402'300'799;
+
+std::optional<std::optional<long long>> source_date_epoch() {
     const char* value = std::getenv("SOURCE_DATE_EPOCH");
-    if (!value || !*value) return std::nullopt;
-    char* end = nullptr;
-    long long seconds = std::strtoll(value, &end, 10);
-    if (*end != '\0' || seconds < 0) return std::nullopt;
-    return seconds;
+    if (!value || !*value) return std::optional<long long>{};
+    std::string_view text(value);
+    bool digits = text.size() <= 12 && text.find_first_not_of("0123456789") == std::string_view::npos;
+    long long seconds = digits ? std::stoll(std::string(text)) : -1;
+    if (!digits || seconds > last_second_of_9999) {
+        say_error(fmt::format("SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 up to {} (the end of "
+                              "year 9999), not '{}'",
+                              last_second_of_9999, terminal_safe(text.substr(0, 40))));
+        return std::nullopt;
+    }
+    return std::optional<long long>{seconds};
 }
 
 // Turns "text,html" or "all" into emitters; prints a suggestion for an unknown name.
@@ -72,6 +82,8 @@ std::string human_size(std::size_t bytes) {
 int run_build(const BuildOptions& options) {
     auto formats = select_formats(options.formats);
     if (!formats) return exit_trouble;
+    auto epoch = source_date_epoch();
+    if (!epoch) return exit_trouble;
     auto corpus = resolve_corpus(options.corpus);
     if (!corpus) return exit_trouble;
     LoadResult loaded = load_and_report(*corpus, options.limits);
@@ -85,7 +97,7 @@ int run_build(const BuildOptions& options) {
     EmitOptions emit_options;
     emit_options.width = options.width;
     emit_options.templates_dir = options.templates.empty() ? default_templates_dir() : options.templates;
-    emit_options.source_date_epoch = source_date_epoch();
+    emit_options.source_date_epoch = *epoch;
     // Each format is rendered, then written to its temporary before the next is rendered: only
     // one output is in memory at a time; the renames happen once every format has succeeded.
     std::vector<std::string> names;
@@ -96,7 +108,12 @@ int run_build(const BuildOptions& options) {
             return exit_trouble;
         }
     }
+    // Locked before the first render: a second build into the same directory fails at once.
     OutputTransaction transaction(options.out);
+    if (std::string why = transaction.open(); !why.empty()) {
+        say_error(why + "; nothing written");
+        return exit_trouble;
+    }
     std::vector<std::string> written;
     for (std::size_t i = 0; i < formats->size(); ++i) {
         const Emitter* e = (*formats)[i];
@@ -109,13 +126,13 @@ int run_build(const BuildOptions& options) {
             return exit_trouble;
         }
         if (std::string why = transaction.stage(name, bytes); !why.empty()) {
-            say_error(why + "; nothing written");
+            say_error(why);
             return exit_trouble;
         }
         written.push_back(fmt::format("{} ({})", name, human_size(bytes.size())));
     }
     if (std::string why = transaction.commit(); !why.empty()) {
-        say_error(why + "; nothing written");
+        say_error(why);
         return exit_trouble;
     }
     std::cout << fmt::format("itucollab: wrote {} to {}/ from {} ({} sections, {} mechanisms{})\n",

@@ -41,7 +41,10 @@ int run_check(const CheckOptions& options) {
                            : options.format == "github" ? diagnostics_github(all)
                                                         : diagnostics_sarif(all, run);
         if (options.output.empty()) {
-            std::cout << text << std::flush;
+            if (std::string why = write_stdout(text); !why.empty()) {
+                say_error(why);
+                return exit_trouble;
+            }
         } else if (std::string why = write_file_atomically(options.output, text); !why.empty()) {
             say_error(why);
             return exit_trouble;

@@ -15,7 +15,8 @@
 namespace itucollab::cli {
 namespace fs = std::filesystem;
 
-void say_error(const std::string& message) { std::cerr << "itucollab: " << message << '\n'; }
+// Messages name corpus files, whose names the corpus's author chose: printed terminal-safe.
+void say_error(const std::string& message) { std::cerr << "itucollab: " << terminal_safe(message) << '\n'; }
 
 // The `date:` of a report.yaml, as written; empty when unreadable.
 static std::string report_date(const fs::path& report) {

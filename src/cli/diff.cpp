@@ -51,6 +51,12 @@ int run_diff(const DiffCliOptions& cli) {
         }
         options.only.insert(part);
     }
+    for (const std::string* corpus : {&cli.old_corpus, &cli.new_corpus}) {
+        if (!cli.out.empty() && path_inside(cli.out, *corpus)) {
+            say_error(fmt::format("refusing to write {} inside the corpus directory {}", cli.out, *corpus));
+            return exit_trouble;
+        }
+    }
     auto old_doc = load_side(cli.old_corpus, cli.limits);
     auto new_doc = load_side(cli.new_corpus, cli.limits);
     if (!old_doc || !new_doc) return exit_trouble;
@@ -77,7 +83,10 @@ int run_diff(const DiffCliOptions& cli) {
         text = diff::render_text(result, cli.out.empty() && colour_on_stdout());
     }
     if (cli.out.empty()) {
-        std::cout << text << std::flush;
+        if (std::string why = write_stdout(text); !why.empty()) {
+            say_error(why);
+            return exit_trouble;
+        }
     } else if (std::string why = write_file_atomically(cli.out, text); !why.empty()) {
         say_error(why);
         return exit_trouble;

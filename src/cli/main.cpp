@@ -1,5 +1,6 @@
 // itucollab entry point: registers the subcommands and maps parse errors to exit code 2.
 #include "cli.hpp"
+#include "output.hpp"
 
 #include <exception>
 #include <iostream>
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
             int code = app.exit(e);
-            return code == 0 ? exit_ok : exit_trouble;
+            return finish_stdout(code == 0 ? exit_ok : exit_trouble);
         }
     } catch (const std::bad_alloc&) {
         say_error("out of memory");
@@ -48,5 +49,5 @@ int main(int argc, char** argv) {
         say_error("internal error");
         return exit_trouble;
     }
-    return exit_code;
+    return finish_stdout(exit_code);
 }

@@ -1,15 +1,19 @@
 // `itucollab rollover OLD NEWDIR`: next year's corpus from this year's, written all-or-nothing.
 #include "cli.hpp"
+#include "signals.hpp"
 
 #include <itucollab/rollover.hpp>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace itucollab::cli {
@@ -20,19 +24,32 @@ struct RolloverCliOptions {
     std::string old_corpus;
     std::string new_dir;
     std::optional<int> number;
+    LoadOptions limits;
 };
 
-// Every regular file below `dir` as a relative path; symbolic links make the copy refuse.
-std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, std::string& why) {
+// Every regular file below `dir` as a relative path, within the load limits (count and size, read
+// from the directory entries before anything is opened); symbolic links make the copy refuse.
+std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, const LoadOptions& limits, std::string& why) {
     std::vector<fs::path> files;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->is_symlink()) {
+        if (it->is_symlink(ec)) {
             why = fmt::format("{} is a symbolic link; a corpus is copied only when confined to its directory",
                               it->path().string());
             return std::nullopt;
         }
-        if (it->is_regular_file()) files.push_back(fs::relative(it->path(), dir));
+        if (!it->is_regular_file(ec)) continue;  // FIFOs, sockets and devices are never opened
+        std::uintmax_t size = it->file_size(ec);
+        if (!ec && size > limits.max_file_size) {
+            why = fmt::format("{} is {} bytes, over the limit of {} bytes per file (--max-file-size)",
+                              it->path().string(), size, limits.max_file_size);
+            return std::nullopt;
+        }
+        files.push_back(fs::relative(it->path(), dir));
+        if (files.size() > limits.max_files) {
+            why = fmt::format("{} holds more than {} files, the limit (--max-files)", dir.string(), limits.max_files);
+            return std::nullopt;
+        }
     }
     if (ec) {
         why = fmt::format("cannot list {}: {}", dir.string(), ec.message());
@@ -42,14 +59,134 @@ std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, std::stri
     return files;
 }
 
-std::string write_text(const fs::path& path, const std::string& bytes) {
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary);
-    out << bytes;
-    out.close();
-    return out ? "" : fmt::format("cannot write {}", path.string());
-}
+// The new corpus is assembled in a scratch directory next to the target; every file and directory
+// made there is registered with the interrupt handler, and removed on any failure.
+class Scratch {
+public:
+    explicit Scratch(fs::path root) : root_(std::move(root)) {}
+    ~Scratch() { discard(); }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+
+    [[nodiscard]] const fs::path& root() const { return root_; }
+
+    std::string create() {
+        install_interrupt_handler();
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+        return make_directory(root_);
+    }
+
+    // Streams `from` into ROOT/rel in blocks, never holding the file in memory; refuses a file that
+    // grows past `max_bytes` while it is read.
+    std::string copy(const fs::path& from, const fs::path& rel, std::uintmax_t max_bytes) {
+        if (std::string why = make_parents(rel); !why.empty()) return why;
+        int in = ::open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (in < 0) return fmt::format("cannot read {}: {}", from.string(), std::strerror(errno));
+        struct stat info {};
+        if (::fstat(in, &info) != 0 || !S_ISREG(info.st_mode)) {
+            ::close(in);
+            return fmt::format("{} is not a regular file", from.string());
+        }
+        fs::path to = root_ / rel;
+        std::string why = write_with(to, [&](int out) -> std::string {
+            std::vector<char> block(64 * 1024);
+            std::uintmax_t total = 0;
+            for (;;) {
+                ssize_t n = ::read(in, block.data(), block.size());
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) return fmt::format("cannot read {}: {}", from.string(), std::strerror(errno));
+                if (n == 0) return {};
+                total += static_cast<std::uintmax_t>(n);
+                if (total > max_bytes) {
+                    return fmt::format("{} grew past the limit of {} bytes per file while it was copied",
+                                       from.string(), max_bytes);
+                }
+                if (std::string w = write_all(out, block.data(), static_cast<std::size_t>(n), to); !w.empty()) return w;
+            }
+        });
+        ::close(in);
+        return why;
+    }
+
+    std::string write(const fs::path& rel, const std::string& bytes) {
+        if (std::string why = make_parents(rel); !why.empty()) return why;
+        fs::path to = root_ / rel;
+        return write_with(to, [&](int out) { return write_all(out, bytes.data(), bytes.size(), to); });
+    }
+
+    // Renames the scratch directory to `target` (signals blocked); the handler forgets it all.
+    std::string commit(const fs::path& target) {
+        SignalsBlocked blocked;
+        std::error_code ec;
+        if (fs::exists(target, ec)) fs::remove(target, ec);  // an empty directory
+        fs::rename(root_, target, ec);
+        if (ec) return ec.message();
+        for (const auto& path : made_) forget_on_signal(path);
+        made_.clear();
+        return {};
+    }
+
+    void discard() {
+        if (made_.empty()) return;
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+        for (const auto& path : made_) forget_on_signal(path);
+        made_.clear();
+    }
+
+private:
+    static std::string write_all(int fd, const char* data, std::size_t left, const fs::path& to) {
+        while (left > 0) {
+            ssize_t n = ::write(fd, data, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) return fmt::format("cannot write {}: {}", to.string(), std::strerror(errno));
+            data += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        return {};
+    }
+
+    template <class Fill> std::string write_with(const fs::path& to, Fill fill) {
+        int out = -1;
+        {
+            SignalsBlocked blocked;
+            out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (out >= 0) remember(to.string());
+        }
+        if (out < 0) return fmt::format("cannot create {}: {}", to.string(), std::strerror(errno));
+        std::string why = fill(out);
+        if (::close(out) != 0 && why.empty()) why = fmt::format("cannot write {}: {}", to.string(), std::strerror(errno));
+        return why;
+    }
+
+    std::string make_parents(const fs::path& rel) {
+        fs::path dir = root_;
+        for (const auto& part : rel.parent_path()) {
+            dir /= part;
+            if (std::string why = make_directory(dir); !why.empty()) return why;
+        }
+        return {};
+    }
+
+    std::string make_directory(const fs::path& dir) {
+        SignalsBlocked blocked;
+        if (::mkdir(dir.c_str(), 0755) == 0) {
+            remember(dir.string());
+            return {};
+        }
+        if (errno == EEXIST && fs::is_directory(dir)) return {};
+        return fmt::format("cannot create {}: {}", dir.string(), std::strerror(errno));
+    }
+
+    void remember(const std::string& path) {
+        made_.push_back(path);
+        remove_on_signal(path);
+    }
+
+    fs::path root_;
+    std::vector<std::string> made_;
+};
 
 int run_rollover(const RolloverCliOptions& cli) {
     fs::path target(cli.new_dir);
@@ -65,7 +202,7 @@ int run_rollover(const RolloverCliOptions& cli) {
         say_error(fmt::format("{} is inside {}; write the new corpus next to the old one", cli.new_dir, cli.old_corpus));
         return exit_trouble;
     }
-    LoadResult old = load_quietly(cli.old_corpus);
+    LoadResult old = load_quietly(cli.old_corpus, cli.limits);
     if (old.status != LoadResult::Status::ok || !old.document) {
         for (const auto& d : old.diagnostics.all()) std::cerr << format_human(d, old.sources, false);
         say_error(fmt::format("{}: cannot roll over a corpus with errors", cli.old_corpus));
@@ -84,41 +221,35 @@ int run_rollover(const RolloverCliOptions& cli) {
         return exit_trouble;
     }
     std::string why;
-    auto files = corpus_files(source, why);
+    auto files = corpus_files(source, cli.limits, why);
     if (!files) {
-        say_error(why);
+        say_error(why + "; nothing written");
         return exit_trouble;
     }
     // Everything goes to a sibling scratch directory first, is checked, then renamed into place.
     fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    fs::path scratch = parent / fmt::format(".{}.rollover-{}", target.filename().string(), ::getpid());
-    fs::remove_all(scratch, ec);
+    Scratch scratch(parent / fmt::format(".{}.rollover-{}", target.filename().string(), ::getpid()));
     auto fail = [&](const std::string& reason) {
-        fs::remove_all(scratch, ec);
-        say_error(reason);
+        scratch.discard();
+        say_error(reason + "; nothing written");
         return exit_trouble;
     };
+    if (std::string w = scratch.create(); !w.empty()) return fail(w);
     for (const auto& rel : *files) {
-        std::string bytes;
-        if (rel == "report.yaml") {
-            bytes = rolled.report_yaml;
-        } else {
-            std::ifstream in(source / rel, std::ios::binary);
-            bytes.assign(std::istreambuf_iterator<char>(in), {});
-            if (!in.good() && !in.eof()) return fail(fmt::format("cannot read {}", (source / rel).string()));
-        }
-        if (std::string w = write_text(scratch / rel, bytes); !w.empty()) return fail(w);
+        std::string w = rel == "report.yaml" ? scratch.write(rel, rolled.report_yaml)
+                                             : scratch.copy(source / rel, rel, cli.limits.max_file_size);
+        if (!w.empty()) return fail(w);
     }
-    LoadResult check = load_quietly(scratch.string());
+    LoadResult check = load_quietly(scratch.root().string(), cli.limits);
     if (check.status != LoadResult::Status::ok) {
         for (const auto& d : check.diagnostics.all()) {
             if (d.severity == Severity::error) std::cerr << format_human(d, check.sources, false);
         }
-        return fail("the rolled-over corpus does not load; nothing written");
+        return fail("the rolled-over corpus does not load");
     }
-    if (fs::exists(target, ec)) fs::remove(target, ec);  // an empty directory
-    fs::rename(scratch, target, ec);
-    if (ec) return fail(fmt::format("cannot move the new corpus to {}: {}", cli.new_dir, ec.message()));
+    if (std::string w = scratch.commit(target); !w.empty()) {
+        return fail(fmt::format("cannot move the new corpus to {}: {}", cli.new_dir, w));
+    }
     std::cerr << fmt::format("itucollab: wrote {} ({}) from {}: {} text(s) flagged for review\n", cli.new_dir,
                              rolled.new_symbol, old.document->symbol, rolled.reviews.size());
     return exit_ok;
@@ -134,6 +265,7 @@ void setup_rollover(CLI::App& app, int& exit_code) {
     sub->add_option("newdir", options->new_dir, "The new corpus directory (must not exist, or be empty)")->required();
     sub->add_option("--number", options->number, "Number of the new symbol (default: the old one)")
         ->check(CLI::Range(1, 999));
+    add_limit_options(*sub, options->limits);
     sub->callback([options, &exit_code] { exit_code = run_rollover(*options); });
 }
 

@@ -18,7 +18,10 @@ struct SchemaOptions {
 
 int run_schema(const SchemaOptions& options) {
     if (options.out_dir.empty()) {
-        std::cout << corpus_json_schema(options.kind);
+        if (std::string why = write_stdout(corpus_json_schema(options.kind)); !why.empty()) {
+            say_error(why);
+            return exit_trouble;
+        }
         return exit_ok;
     }
     std::vector<OutputFile> files;

@@ -17,24 +17,55 @@ void Diagnostics::warning(std::string code, SourceLoc loc, std::string message, 
     add({Severity::warning, std::move(code), std::move(loc), std::move(message), std::move(subject)});
 }
 
-// The message with C0 controls and DEL shown as \xNN and cut to `max_bytes` on a character boundary.
-static std::string printable_message(std::string_view message, std::size_t max_bytes = 500) {
+// The length of the well-formed UTF-8 sequence at the start of `s` (1-4), 0 when it is not one.
+static std::size_t utf8_sequence_length(std::string_view s) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char c = byte(0);
+    if (c < 0x80) return 1;
+    std::size_t len = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(k) & 0xC0) != 0x80) return 0;
+    }
+    // No overlong forms, no surrogates, nothing past U+10FFFF.
+    if ((c == 0xE0 && byte(1) < 0xA0) || (c == 0xED && byte(1) >= 0xA0) || (c == 0xF0 && byte(1) < 0x90) ||
+        (c == 0xF4 && byte(1) >= 0x90)) {
+        return 0;
+    }
+    return len;
+}
+
+// C0 controls, DEL and the C1 controls U+0080..U+009F (C2 80..C2 9F in UTF-8).
+static bool is_control_sequence(std::string_view s, std::size_t len) {
+    auto c = static_cast<unsigned char>(s[0]);
+    if (len == 1) return c < 0x20 || c == 0x7F;
+    return len == 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) < 0xA0;
+}
+
+// `text` with controls and malformed bytes shown as \xNN, cut to `max_bytes` on a character boundary.
+static std::string escaped_for_terminal(std::string_view text, std::size_t max_bytes) {
     std::string out;
     std::size_t i = 0;
-    for (; i < message.size() && out.size() < max_bytes; ++i) {
-        auto c = static_cast<unsigned char>(message[i]);
-        if (c < 0x20 || c == 0x7F) {
-            out += fmt::format("\\x{:02X}", c);
+    while (i < text.size() && out.size() < max_bytes) {
+        std::size_t len = utf8_sequence_length(text.substr(i));
+        if (len == 0 || is_control_sequence(text.substr(i), len)) {
+            for (std::size_t k = 0; k < std::max<std::size_t>(len, 1); ++k) {
+                out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i + k]));
+            }
+            i += std::max<std::size_t>(len, 1);
         } else {
-            out.push_back(message[i]);
+            out.append(text.substr(i, len));
+            i += len;
         }
     }
-    if (i < message.size()) {
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-        out += "…";
-    }
+    if (i < text.size()) out += "…";
     return out;
+}
+
+std::string terminal_safe(std::string_view text) { return escaped_for_terminal(text, std::string_view::npos); }
+
+static std::string printable_message(std::string_view message, std::size_t max_bytes = 500) {
+    return escaped_for_terminal(message, max_bytes);
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -86,22 +117,24 @@ std::string_view SourceTexts::line(std::string_view path, int line) const {
 }
 
 static bool printable_line(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {  // C1 controls (U+0080..U+009F) too
+        if (static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+            return false;
+        }
+    }
     return std::none_of(s.begin(), s.end(), [](char c) {
         auto u = static_cast<unsigned char>(c);
         return (u < 0x20 && c != '\t') || u == 0x7F;
     });
 }
 
-// The line with every byte that is not valid UTF-8 replaced by U+FFFD, so terminals stay sane.
-static std::string sanitized(std::string_view line) {
+std::string valid_utf8_or_replacement(std::string_view text) {
     std::string out;
-    for (std::size_t i = 0; i < line.size();) {
-        auto c = static_cast<unsigned char>(line[i]);
-        std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        bool valid = len > 0 && i + len <= line.size();
-        for (std::size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-        if (valid) {
-            out.append(line.substr(i, len));
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = utf8_sequence_length(text.substr(i));
+        if (len > 0) {
+            out.append(text.substr(i, len));
             i += len;
         } else {
             out += "\xEF\xBF\xBD";
@@ -113,7 +146,7 @@ static std::string sanitized(std::string_view line) {
 
 std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour) {
     const char* sev = d.severity == Severity::error ? "error" : "warning";
-    std::string where = display_path(d.loc.file);
+    std::string where = terminal_safe(display_path(d.loc.file));
     if (d.loc.line > 0) where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
     std::string out;
     if (colour) {
@@ -122,7 +155,7 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
     } else {
         out = fmt::format("{}: {}: {} [{}]\n", where, sev, d.message, d.code);
     }
-    std::string line = sanitized(d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{});
+    std::string line = valid_utf8_or_replacement(d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{});
     if (!line.empty() && line.size() <= 400 && printable_line(line)) {
         out += fmt::format("  {}\n  ", line);
         // The caret goes under the column'th character; tabs are kept so it lines up.

@@ -40,9 +40,17 @@ std::string uri_path(std::string_view path) {
 
 }  // namespace
 
-std::string json_quote(std::string_view s) {
+std::string json_quote(std::string_view text) {
+    // JSON must be UTF-8: a malformed byte (a file name holding 0xFF) becomes U+FFFD; C1 controls
+    // are written as \u escapes like C0, so no consumer prints them raw.
+    std::string s = valid_utf8_or_replacement(text);
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[++i]));
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -82,7 +90,7 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diags, const RunInfo
 std::string diagnostics_github(const std::vector<Diagnostic>& diags) {
     std::string out;
     for (const auto& d : diags) {
-        std::string props = "file=" + github_escape(display_path(d.loc.file), true);
+        std::string props = "file=" + github_escape(terminal_safe(display_path(d.loc.file)), true);
         if (d.loc.line > 0) props += fmt::format(",line={},col={}", d.loc.line, d.loc.column);
         props += ",title=" + github_escape(d.code, true);
         out += fmt::format("::{} {}::{}\n", severity_name(d.severity), props, github_escape(d.message, false));
