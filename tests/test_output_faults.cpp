@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <vector>
 
 using namespace testsupport;
 namespace fs = std::filesystem;
@@ -290,5 +292,35 @@ TEST_CASE("output: SOURCE_DATE_EPOCH must be a time the documents can carry", "[
     RunResult last = run_in(work, "SOURCE_DATE_EPOCH=253402300799 " + binary() + " build corpus -o out -f xml");
     CHECK(last.status == 0);
     CHECK(read_file((work / "out" / "C99-INF-7-E.xml").string()).find("9999-12-31T23:59:59Z") != std::string::npos);
+    fs::remove_all(work);
+}
+
+TEST_CASE("output: builds of two corpora racing into one directory never mix their files", "[output]") {
+    fs::path work = prepare("race");
+    fs::copy(work / "corpus", work / "other", fs::copy_options::recursive);
+    write_file(work / "other" / "report.yaml",
+               replace_once(read_file((work / "other" / "report.yaml").string()), "title: A MINIMAL REPORT",
+                            "title: ANOTHER REPORT"));
+    const std::vector<std::string> formats = {".txt", ".html", ".md", ".json"};
+    int both_ran = 0;
+    for (int round = 0; round < 12; ++round) {
+        INFO("round " << round);
+        RunResult r = run_in(work, "(" + binary() + " build corpus -o out -f text,html,md,json >/dev/null 2>&1 & " +
+                                       binary() + " build other -o out -f text,html,md,json >/dev/null 2>&1 & " +
+                                       "wait %1; a=$?; wait %2; b=$?; echo \"$a $b\")");
+        CHECK((r.output == "0 0\n" || r.output == "0 2\n" || r.output == "2 0\n"));
+        both_ran += r.output == "0 0\n";
+        std::set<std::string> titles;
+        for (const auto& ext : formats) {
+            std::string bytes = read_file((work / "out" / ("C99-INF-7-E" + ext)).string());
+            bool mini = bytes.find("MINIMAL REPORT") != std::string::npos;
+            bool other = bytes.find("ANOTHER REPORT") != std::string::npos;
+            CHECK(mini != other);
+            titles.insert(mini ? "mini" : "other");
+        }
+        CHECK(titles.size() == 1);
+        for (const auto& [name, bytes] : listing(work / "out")) CHECK_FALSE(name.starts_with("."));
+    }
+    INFO(both_ran << " of 12 rounds ran one build after the other");
     fs::remove_all(work);
 }
