@@ -1,13 +1,10 @@
 // itucollab entry point: registers the subcommands and maps parse errors to exit code 2.
 #include "cli.hpp"
+#include "reference.hpp"
 
 #include <exception>
 #include <iostream>
 #include <new>
-
-#ifndef ITUCOLLAB_VERSION
-#define ITUCOLLAB_VERSION "0.0.0"
-#endif
 
 int main(int argc, char** argv) {
     using namespace itucollab::cli;
@@ -15,7 +12,7 @@ int main(int argc, char** argv) {
     try {
         CLI::App app{"itucollab: compiles the ITU Council report \"Collaboration with the United Nations system\" "
                      "from its YAML corpus"};
-        app.set_version_flag("--version", ITUCOLLAB_VERSION);
+        app.set_version_flag("--version", version_text());
         app.require_subcommand(1);
         app.footer(
             "Examples:\n"
@@ -32,6 +29,7 @@ int main(int argc, char** argv) {
         setup_schema(app, exit_code);
         setup_diff(app, exit_code);
         setup_rollover(app, exit_code);
+        setup_reference(app, exit_code);  // last: it describes the subcommands above
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
