@@ -30,17 +30,18 @@ else()
   install(FILES "${_ref}/_itucollab" DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/site-functions")
 endif()
 
-# The bundled 2021 corpus as an example, and the Debian changelog and copyright.
+# The bundled 2021 corpus as an example, and the Debian changelog and copyright. The package is native
+# (its version has no Debian revision), so policy (12.7) names the changelog changelog.gz, not changelog.Debian.gz.
 install(DIRECTORY data/c21-inf-2 DESTINATION "${CMAKE_INSTALL_DOCDIR}/examples")
 set(ITUCOLLAB_CHANGELOG_DATE "${ITUCOLLAB_COMMIT_RFC2822}")
-configure_file(packaging/changelog.Debian.in "${PROJECT_BINARY_DIR}/packaging/changelog.Debian" @ONLY)
+configure_file(packaging/changelog.in "${PROJECT_BINARY_DIR}/packaging/changelog" @ONLY)
 add_custom_command(
-  OUTPUT "${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz"
-  COMMAND gzip -9nf --keep "${PROJECT_BINARY_DIR}/packaging/changelog.Debian"
-  DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog.Debian"
+  OUTPUT "${PROJECT_BINARY_DIR}/packaging/changelog.gz"
+  COMMAND gzip -9nf --keep "${PROJECT_BINARY_DIR}/packaging/changelog"
+  DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog"
   VERBATIM)
-add_custom_target(itucollab_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz")
-install(FILES "${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz" packaging/copyright
+add_custom_target(itucollab_changelog ALL DEPENDS "${PROJECT_BINARY_DIR}/packaging/changelog.gz")
+install(FILES "${PROJECT_BINARY_DIR}/packaging/changelog.gz" packaging/copyright
         DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 
 # The source tarball of this commit, carrying its version and commit in SOURCE-VERSION.
@@ -76,8 +77,8 @@ if(ITUCOLLAB_HOMEPAGE)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "compiler of the ITU Council report on collaboration with the UN system
-itucollab compiles the ITU Council information report \"Collaboration with
-the United Nations system\" (C21/INF/2 and its successors) from a YAML corpus.
+itucollab compiles the ITU Council information report 'Collaboration with
+the United Nations system' (C21/INF/2 and its successors) from a YAML corpus.
 It validates the corpus, reporting every error with file, line and column,
 and writes the report as plain text, a standalone HTML page, a Word document
 (.docx), Flat OPC XML, pandoc Markdown and JSON. It also compares two corpora
