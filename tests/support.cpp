@@ -18,7 +18,11 @@ namespace testsupport {
 
 std::string source_dir() { return ITUCOLLAB_SOURCE_DIR; }
 
-std::string binary() { return ITUCOLLAB_BINARY; }
+// ITUCOLLAB_TEST_BINARY runs the suite against another binary, e.g. the installed package's.
+std::string binary() {
+    const char* other = std::getenv("ITUCOLLAB_TEST_BINARY");
+    return other && *other ? other : ITUCOLLAB_BINARY;
+}
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

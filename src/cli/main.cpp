@@ -1,14 +1,11 @@
 // itucollab entry point: registers the subcommands and maps parse errors to exit code 2.
 #include "cli.hpp"
 #include "output.hpp"
+#include "reference.hpp"
 
 #include <exception>
 #include <iostream>
 #include <new>
-
-#ifndef ITUCOLLAB_VERSION
-#define ITUCOLLAB_VERSION "0.0.0"
-#endif
 
 int main(int argc, char** argv) {
     using namespace itucollab::cli;
@@ -16,7 +13,7 @@ int main(int argc, char** argv) {
     try {
         CLI::App app{"itucollab: compiles the ITU Council report \"Collaboration with the United Nations system\" "
                      "from its YAML corpus"};
-        app.set_version_flag("--version", ITUCOLLAB_VERSION);
+        app.set_version_flag("--version", version_text());
         app.require_subcommand(1);
         app.footer(
             "Examples:\n"
@@ -27,12 +24,13 @@ int main(int argc, char** argv) {
             "  itucollab schema --out schema        JSON Schemas for editor completion\n"
             "  itucollab rollover data/c21-inf-2 data/c22-inf-2   start next year's report\n"
             "  itucollab diff data/c21-inf-2 data/c22-inf-2       what changed; exit 1 when anything did\n"
-            "\nExit codes: 0 success, 1 the corpus has errors, 2 usage or I/O trouble.");
+            "\nExit codes: 0 success, 1 the corpus has errors, 2 usage or I/O trouble, 130/143 interrupted.");
         setup_build(app, exit_code);
         setup_check(app, exit_code);
         setup_schema(app, exit_code);
         setup_diff(app, exit_code);
         setup_rollover(app, exit_code);
+        setup_reference(app, exit_code);  // last: it describes the subcommands above
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
