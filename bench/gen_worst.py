@@ -128,16 +128,17 @@ def diff_words(dest, a):
 
 
 def big_texts(dest, a):
-    """Files of --file-size bytes of long paragraph texts, until --corpus-size."""
+    """Files of up to --file-size bytes of long paragraph texts, filling --corpus-size."""
     base(dest)
     names = []
     total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(dest) for f in fs)
     k = 0
     para = words(600, 3)
-    while total + a.file_size <= a.corpus_size:
+    while total + 64 * 1024 < a.corpus_size:
         k += 1
-        out, size, i = [f"id: big{k}\ntitle: Big {k}\nparagraphs:\n"], 0, 0
-        while size + len(para) + 40 < a.file_size:
+        limit = min(a.file_size, a.corpus_size - total - 1024)
+        out, size, i = [f"id: big{k}\ntitle: Big {k}\nparagraphs:\n"], 40, 0
+        while size + len(para) + 40 < limit:
             piece = f"  - id: b{k}-{i}\n    text: {para}\n"
             out.append(piece)
             size += len(piece)
@@ -149,7 +150,7 @@ def big_texts(dest, a):
 
 
 def many_nodes(dest, a):
-    """Files at the node limit (short paragraphs), until --corpus-size."""
+    """Files at the node limit (short paragraphs), filling --corpus-size."""
     base(dest)
     names = []
     total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(dest) for f in fs)
@@ -157,14 +158,18 @@ def many_nodes(dest, a):
     per_file = (a.nodes - 10) // 5  # id key, id, text key, text, the mapping
     while True:
         k += 1
-        out = [f"id: n{k}\ntitle: Nodes {k}\nparagraphs:\n"]
-        out += [f"  - id: n{k}-{i}\n    text: w{i}\n" for i in range(per_file)]
-        text = "".join(out)
-        if total + len(text) > a.corpus_size or len(text) > a.file_size:
+        out, size = [f"id: n{k}\ntitle: Nodes {k}\nparagraphs:\n"], 40
+        for i in range(per_file):
+            piece = f"  - id: n{k}-{i}\n    text: w{i}\n"
+            if total + size + len(piece) + 1024 > a.corpus_size or size + len(piece) > a.file_size:
+                break
+            out.append(piece)
+            size += len(piece)
+        if len(out) == 1:
             break
         names.append(f"sections/n{k:04d}.yaml")
-        write(os.path.join(dest, names[-1]), text)
-        total += len(text)
+        write(os.path.join(dest, names[-1]), "".join(out))
+        total += size
     list_sections(dest, names)
 
 
@@ -211,7 +216,7 @@ def main():
     ap.add_argument("name", choices=list(CASES) + ["list"])
     ap.add_argument("dest", nargs="?")
     ap.add_argument("--file-size", type=int, default=4 * MiB)
-    ap.add_argument("--corpus-size", type=int, default=16 * MiB)
+    ap.add_argument("--corpus-size", type=int, default=8 * MiB)
     ap.add_argument("--nodes", type=int, default=200_000)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--count", type=int, help="ids, references or paragraphs (default: 20 000, 100 000 for footnotes, 1 000 for diff)")
