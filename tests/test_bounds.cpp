@@ -53,7 +53,7 @@ std::string join_runs(const std::vector<itucollab::diff::WordRun>& runs, itucoll
 
 }  // namespace
 
-TEST_CASE("LineIndex: LF, CR LF and lone CR end lines; columns count characters") {
+TEST_CASE("LineIndex: LF, CR LF and lone CR end lines, and columns count characters") {
     std::string text = "ab\ncd\r\nef\rgh\r\r\n\xC3\xA9x\n";
     LineIndex lines(text);
     CHECK(lines.lines() == 7);
