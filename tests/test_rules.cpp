@@ -53,6 +53,7 @@ const std::map<std::string, std::string> tested_elsewhere{
     {"file-too-large", "the size limit: tests/test_hostile.cpp"},
     {"too-many-nodes", "the node limit: tests/test_hostile.cpp"},
     {"too-many-files", "the file-count limit: tests/test_hostile.cpp"},
+    {"corpus-too-large", "the corpus size limit: tests/hostile/cases.yaml and tests/test_bounds.cpp"},
     {"too-many-diagnostics", "the diagnostic limit: tests/test_hostile.cpp"},
 };
 

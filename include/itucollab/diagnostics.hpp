@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace itucollab {
@@ -37,6 +38,9 @@ public:
     /// Keeps at most `max_items` diagnostics (0: no limit), so a hostile file cannot flood a run.
     void set_limit(std::size_t max_items) { limit_ = max_items; }
 
+    /// True once the limit is reached: what is added from now on is dropped, so callers may skip
+    /// costly work for a message (such as a "did you mean" search).
+    [[nodiscard]] bool full() const { return limit_ > 0 && items_.size() >= limit_; }
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] std::size_t warning_count() const;
@@ -55,12 +59,18 @@ private:
 /// The text of the files a run read, so diagnostics can quote the offending line.
 class SourceTexts {
 public:
-    void add(std::string path, std::string text);
-    /// The 1-based line of `path`, without its newline; empty when unknown.
+    /// Keeps `text` as `path`'s; the view returned stays valid until the next add.
+    std::string_view add(std::string path, std::string text);
+    /// The 1-based line of `path` without its line break (LF, CR LF or CR); empty when unknown.
     [[nodiscard]] std::string_view line(std::string_view path, int line) const;
 
 private:
-    std::vector<std::pair<std::string, std::string>> files_;
+    struct File {
+        std::string path;
+        std::string text;
+        std::vector<std::size_t> line_starts;  // byte offset of every line, so a lookup is O(1)
+    };
+    std::vector<File> files_;
 };
 
 /// Renders `file:line:col: severity: message [code]`, the source line and a caret under the column.
@@ -68,6 +78,24 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
 
 /// The closest candidate to `word` by edit distance, or empty when none is close enough.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "Did you mean" over one fixed candidate list, for many lookups: the answer is closest_match's,
+/// but candidates are grouped by length, each distinct word is searched once, and the
+/// edit-distance work of all lookups together is capped at `budget` cells, past which no
+/// suggestion is offered. So thousands of unknown ids against thousands of known ones stay cheap.
+class Suggester {
+public:
+    explicit Suggester(std::vector<std::string> candidates, std::size_t budget = 50'000'000);
+    /// The closest candidate to `word`, or empty when none is close enough or the budget is spent.
+    std::string near(std::string_view word);
+
+private:
+    std::vector<std::string> candidates_;
+    std::vector<std::vector<std::size_t>> by_length_;  // length -> candidate indexes, in list order
+    std::unordered_map<std::string, std::string> answers_;
+    std::vector<std::size_t> rows_;
+    std::size_t budget_;
+};
 
 /// `text` safe for a terminal or a CI log: C0 and C1 controls, DEL and bytes that are not
 /// well-formed UTF-8 shown as `\xNN`, so a file name cannot move the cursor or forge a line.

@@ -54,6 +54,26 @@ struct Options {
     double rename_threshold = 0.6;   ///< minimum word similarity of a renamed record
     /// Word diffs of fields whose word counts multiply to more than this become a whole-field replace.
     std::size_t max_word_product = 4'000'000;
+    /// The same bound for one whole run (compare, redline): once the fields diffed word by word
+    /// add up to this many token pairs, every further changed field is a whole-field replace.
+    std::size_t max_total_word_product = 40'000'000;
+    /// Words compared, summed over every pair of vanished and new records of one list, above
+    /// which renames in that list are not looked for (they show as removed and added).
+    std::size_t max_rename_work = 20'000'000;
+};
+
+/// A text's words as a sorted multiset, for the similarity of many pairs of texts.
+struct WordBag {
+    explicit WordBag(const std::string& text);
+    /// similarity() of the two texts, in one merge of the two sorted lists.
+    [[nodiscard]] double similarity(const WordBag& other) const;
+    std::vector<std::string> words;  ///< sorted
+    std::size_t size = 0;            ///< words.size()
+};
+
+/// What is left of `Options::max_total_word_product` in one run; shared by its word diffs.
+struct WordBudget {
+    std::size_t left = 0;
 };
 
 /// Counts of changes by kind.
@@ -76,6 +96,10 @@ Result compare(const Document& old_doc, const Document& new_doc, const Options& 
 /// The word-level diff of two texts, through dtl over word and whitespace tokens; a whole-field
 /// replace when the texts are longer than `options.max_word_product` allows.
 std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options = {});
+/// The same, charging the token pairs compared to `budget`: a whole-field replace when they do
+/// not fit in what is left (then nothing is charged).
+std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options,
+                               WordBudget& budget);
 
 /// Word similarity of two texts (Dice coefficient over word multisets), 0…1.
 double similarity(const std::string& a, const std::string& b);

@@ -65,6 +65,7 @@ struct LoadOptions {
     std::size_t max_nodes = 200'000;                 ///< YAML nodes per file (too-many-nodes)
     int max_depth = 64;                              ///< nesting levels per file (nesting-too-deep)
     std::size_t max_files = 1000;                    ///< YAML files per corpus (too-many-files)
+    std::uintmax_t max_corpus_size = 8 * 1024 * 1024;  ///< bytes of all YAML files together (corpus-too-large)
     std::size_t max_diagnostics = 1000;              ///< diagnostics kept per run (too-many-diagnostics)
 };
 

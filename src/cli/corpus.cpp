@@ -61,6 +61,11 @@ void add_limit_options(CLI::App& sub, LoadOptions& limits) {
                                LoadOptions{}.max_file_size / (1024 * 1024)))
         ->transform(CLI::AsSizeValue(false))
         ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 40));
+    sub.add_option("--max-corpus-size", limits.max_corpus_size,
+                   fmt::format("Refuse corpora whose YAML files together are larger than this (default: {} MiB)",
+                               LoadOptions{}.max_corpus_size / (1024 * 1024)))
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(std::uintmax_t{1}, std::uintmax_t{1} << 40));
     sub.add_option("--max-files", limits.max_files,
                    fmt::format("Refuse corpora with more YAML files than this (default: {})", LoadOptions{}.max_files))
         ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));

@@ -97,36 +97,40 @@ void Diagnostics::sort() {
     });
 }
 
-void SourceTexts::add(std::string path, std::string text) { files_.emplace_back(std::move(path), std::move(text)); }
+std::string_view SourceTexts::add(std::string path, std::string text) {
+    File file{std::move(path), std::move(text), {0}};
+    const std::string& t = file.text;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == t.size() || t[i + 1] != '\n'))) file.line_starts.push_back(i + 1);
+    }
+    files_.push_back(std::move(file));
+    return files_.back().text;
+}
 
 std::string_view SourceTexts::line(std::string_view path, int line) const {
-    for (const auto& [name, text] : files_) {
-        if (name != path) continue;
-        std::string_view rest = text;
-        for (int i = 1; i < line; ++i) {
-            auto nl = rest.find('\n');
-            if (nl == std::string_view::npos) return {};
-            rest.remove_prefix(nl + 1);
-        }
-        auto nl = rest.find('\n');
-        std::string_view result = rest.substr(0, nl);
+    for (const auto& file : files_) {
+        if (file.path != path) continue;
+        if (line < 1 || static_cast<std::size_t>(line) > file.line_starts.size()) return {};
+        std::size_t start = file.line_starts[static_cast<std::size_t>(line) - 1];
+        std::size_t end = static_cast<std::size_t>(line) < file.line_starts.size()
+                              ? file.line_starts[static_cast<std::size_t>(line)]
+                              : file.text.size();
+        std::string_view result(file.text.data() + start, end - start);
+        if (!result.empty() && result.back() == '\n') result.remove_suffix(1);
         if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
         return result;
     }
     return {};
 }
 
+// No C0 control but tab, no DEL and no C1 control (U+0080-U+009F, C2 80-C2 9F: CSI, NEL…).
 static bool printable_line(std::string_view s) {
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {  // C1 controls (U+0080..U+009F) too
-        if (static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
-            static_cast<unsigned char>(s[i + 1]) >= 0x80) {
-            return false;
-        }
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto u = static_cast<unsigned char>(s[i]);
+        if ((u < 0x20 && u != '\t') || u == 0x7F) return false;
+        if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return false;
     }
-    return std::none_of(s.begin(), s.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t') || u == 0x7F;
-    });
+    return true;
 }
 
 std::string valid_utf8_or_replacement(std::string_view text) {
@@ -217,6 +221,59 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), best.size()) / 4);
     if (best.empty() || best_distance == 0 || best_distance > allowed) return {};
     return best;
+}
+
+Suggester::Suggester(std::vector<std::string> candidates, std::size_t budget)
+    : candidates_(std::move(candidates)), budget_(budget) {
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        std::size_t length = candidates_[i].size();
+        if (length > 64 + 16) continue;  // farther than any word closest_match answers for
+        if (by_length_.size() <= length) by_length_.resize(length + 1);
+        by_length_[length].push_back(i);
+    }
+}
+
+std::string Suggester::near(std::string_view word) {
+    if (word.size() > 64) return {};
+    std::string key(word);
+    if (auto it = answers_.find(key); it != answers_.end()) return it->second;
+    // closest_match's answer: the first candidate (in list order) at the smallest distance, within
+    // reach. Lengths are visited by growing gap, so a whole length is skipped once it cannot win.
+    const std::size_t reach = std::max<std::size_t>(1, word.size() / 4);
+    std::size_t best = candidates_.size();
+    std::size_t best_distance = 0;
+    bool spent = false;
+    for (std::size_t gap = 0; gap <= reach && !spent; ++gap) {
+        if (best < candidates_.size() && gap > best_distance) break;
+        for (int side : {-1, 1}) {
+            if (gap == 0 && side == 1) break;
+            if (side == -1 && gap > word.size()) continue;
+            std::size_t length = side == -1 ? word.size() - gap : word.size() + gap;
+            if (length >= by_length_.size()) continue;
+            for (std::size_t i : by_length_[length]) {
+                std::size_t cost = (word.size() + 1) * (length + 1);
+                if (cost > budget_) {
+                    spent = true;
+                    break;
+                }
+                budget_ -= cost;
+                std::size_t d = edit_distance(word, candidates_[i], rows_);
+                if (best == candidates_.size() || d < best_distance || (d == best_distance && i < best)) {
+                    best = i;
+                    best_distance = d;
+                }
+            }
+            if (spent) break;
+        }
+    }
+    std::string answer;
+    if (!spent && best < candidates_.size()) {
+        std::size_t allowed = std::max<std::size_t>(1, std::min(word.size(), candidates_[best].size()) / 4);
+        if (best_distance != 0 && best_distance <= allowed) answer = candidates_[best];
+    }
+    if (spent) return answer;  // not remembered: the same word costs nothing more from now on either
+    answers_.emplace(std::move(key), answer);
+    return answer;
 }
 
 std::string display_path(const std::string& path) {

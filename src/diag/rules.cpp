@@ -9,7 +9,7 @@ namespace {
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 
-constexpr std::array<RuleInfo, 63> catalogue{{
+constexpr std::array<RuleInfo, 64> catalogue{{
     {"invalid-utf8", E, "encoding", "a file contains bytes that are not UTF-8"},
     {"byte-order-mark", E, "encoding", "a file starts with a byte-order mark"},
     {"control-character", E, "encoding", "a file or a text holds a control character or NUL"},
@@ -36,6 +36,7 @@ constexpr std::array<RuleInfo, 63> catalogue{{
     {"corpus-not-found", E, "corpus", "the corpus directory or its report.yaml is missing"},
     {"unreadable-file", E, "corpus", "a corpus file cannot be read"},
     {"too-many-files", E, "corpus", "the corpus has more files than the limit"},
+    {"corpus-too-large", E, "corpus", "the corpus files together exceed the corpus size limit"},
     {"too-many-diagnostics", E, "corpus", "a run found more diagnostics than the limit"},
     {"symlink-refused", E, "corpus", "a symbolic link inside the corpus"},
     {"bad-path", E, "corpus", "a listed path leaves the corpus or is not a .yaml file"},

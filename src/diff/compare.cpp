@@ -47,7 +47,8 @@ struct Match {
 
 class Comparer {
 public:
-    Comparer(const Options& options, std::vector<Change>& out) : options_(options), out_(out) {}
+    Comparer(const Options& options, std::vector<Change>& out)
+        : options_(options), out_(out), budget_{options.max_total_word_product} {}
 
     [[nodiscard]] bool enabled(Part p) const { return options_.only.empty() || options_.only.contains(p); }
 
@@ -66,7 +67,7 @@ public:
         c.subject = name;
         c.old_text = a;
         c.new_text = b;
-        c.words = word_diff(a, b, options_);
+        c.words = word_diff(a, b, options_, budget_);
         out_.push_back(std::move(c));
     }
 
@@ -226,16 +227,22 @@ private:
             if (!by_new[j]) fresh.push_back(j);
         }
         if (gone.empty() || fresh.empty() || gone.size() * fresh.size() > 10'000) return;
+        // Each record's words are counted once; comparing two costs their word counts. Past
+        // max_rename_work (long records on both sides) renames are not looked for at all.
+        std::vector<WordBag> gone_bags, fresh_bags;
+        std::size_t gone_words = 0, fresh_words = 0;
+        for (std::size_t i : gone) gone_words += gone_bags.emplace_back(content(a[i])).size;
+        for (std::size_t j : fresh) fresh_words += fresh_bags.emplace_back(content(b[j])).size;
+        if (fresh.size() * gone_words + gone.size() * fresh_words > options_.max_rename_work) return;
         struct Candidate {
             double score;
             std::size_t i, j;
         };
         std::vector<Candidate> candidates;
-        for (std::size_t i : gone) {
-            std::string ca = content(a[i]);
-            for (std::size_t j : fresh) {
-                double s = similarity(ca, content(b[j]));
-                if (s >= options_.rename_threshold) candidates.push_back({s, i, j});
+        for (std::size_t gi = 0; gi < gone.size(); ++gi) {
+            for (std::size_t fj = 0; fj < fresh.size(); ++fj) {
+                double s = gone_bags[gi].similarity(fresh_bags[fj]);
+                if (s >= options_.rename_threshold) candidates.push_back({s, gone[gi], fresh[fj]});
             }
         }
         std::stable_sort(candidates.begin(), candidates.end(),
@@ -249,6 +256,7 @@ private:
 
     const Options& options_;
     std::vector<Change>& out_;
+    WordBudget budget_;  // word pairs the run's word diffs may still compare
 };
 
 std::string sector_key(Sector s) {

@@ -141,6 +141,7 @@ std::vector<RedlineParagraph> redline(const Document& old_doc, const Document& n
     d.compose();
     auto enabled = [&](Part p) { return options.only.empty() || options.only.contains(p); };
     std::vector<RedlineParagraph> out;
+    WordBudget budget{options.max_total_word_product};
     std::size_t i = 0, j = 0;
     for (const auto& [key, info] : d.getSes().getSequence()) {
         if (info.type == dtl::SES_COMMON) {
@@ -154,7 +155,7 @@ std::vector<RedlineParagraph> redline(const Document& old_doc, const Document& n
             } else {
                 Options raw = options;
                 raw.ignore_whitespace = false;  // the document keeps NEW's text as written
-                p.runs = word_diff(x.text, y.text, raw);
+                p.runs = word_diff(x.text, y.text, raw, budget);
             }
             out.push_back(std::move(p));
         } else if (info.type == dtl::SES_DELETE) {

@@ -3,6 +3,7 @@
 
 #include <dtl/dtl.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace itucollab::diff {
@@ -59,17 +60,27 @@ std::string normalize_whitespace(const std::string& s) {
 }
 
 std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options) {
+    WordBudget unlimited{static_cast<std::size_t>(-1)};
+    return word_diff(old_text, new_text, options, unlimited);
+}
+
+std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options,
+                               WordBudget& budget) {
     std::string a_text = options.ignore_whitespace ? normalize_whitespace(old_text) : old_text;
     std::string b_text = options.ignore_whitespace ? normalize_whitespace(new_text) : new_text;
     std::vector<std::string> a = tokens(a_text);
     std::vector<std::string> b = tokens(b_text);
     std::vector<WordRun> runs;
-    // Bounded cost: very long fields are shown as one replacement instead of an expensive edit script.
-    if (a.size() * b.size() > options.max_word_product) {
+    // Bounded cost: very long fields, and every field once the run's budget is spent, are shown
+    // as one replacement instead of an expensive edit script. Either way the removed and same
+    // runs give OLD back and the added and same runs give NEW.
+    std::size_t pairs = a.size() * b.size();
+    if (pairs > options.max_word_product || pairs > budget.left) {
         append(runs, WordRun::Op::removed, a_text);
         append(runs, WordRun::Op::added, b_text);
         return runs;
     }
+    budget.left -= pairs;
     dtl::Diff<std::string> d(a, b);
     d.compose();
     // Removed and added runs between two common tokens are gathered so each change reads
@@ -132,6 +143,28 @@ double similarity(const std::string& a, const std::string& b) {
         }
     }
     return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
+}
+
+WordBag::WordBag(const std::string& text) : words(words_of(text)), size(words.size()) {
+    std::sort(words.begin(), words.end());
+}
+
+double WordBag::similarity(const WordBag& other) const {
+    if (words.empty() && other.words.empty()) return 1.0;
+    std::size_t common = 0;
+    for (std::size_t i = 0, j = 0; i < words.size() && j < other.words.size();) {
+        int order = words[i].compare(other.words[j]);
+        if (order == 0) {
+            ++common;
+            ++i;
+            ++j;
+        } else if (order < 0) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return 2.0 * static_cast<double>(common) / static_cast<double>(words.size() + other.words.size());
 }
 
 std::string part_name(Part part) {

@@ -60,7 +60,15 @@ std::string IdRegistry::claim(std::string_view prefix, std::string_view raw) {
     if (part.empty()) part.push_back('x');
     std::string base = prefix.empty() ? part : fmt::format("{}-{}", prefix, part);
     std::string id = base;
-    for (int n = 2; !used_.insert(id).second; ++n) id = fmt::format("{}-{}", base, n);
+    if (used_.insert(id).second) return id;
+    // Suffixes below the last one handed out for this base are all taken (ids are never released),
+    // so the search resumes there: claiming one base n times costs n, not n².
+    int& next = next_suffix_.try_emplace(base, 2).first->second;
+    for (;; ++next) {
+        id = fmt::format("{}-{}", base, next);
+        if (used_.insert(id).second) break;
+    }
+    ++next;
     return id;
 }
 

@@ -3,6 +3,7 @@
 
 #include <itucollab/model.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ public:
 
 private:
     std::set<std::string> used_;
+    std::map<std::string, int, std::less<>> next_suffix_;  // base -> the suffix to try first next time
 };
 
 /// Splits spans at the '\n' characters of their text, repeating enclosing emphasis or links, so

@@ -61,6 +61,10 @@ public:
             result_.status = LoadResult::Status::invalid;
             return;
         }
+        if (!within_corpus_size()) {
+            result_.status = LoadResult::Status::invalid;
+            return;
+        }
         if (!present_set_.contains("report.yaml")) {
             diags_.error("corpus-not-found", {join(dir_, "report.yaml"), 0, 0},
                          "no report.yaml: this is not a corpus directory");
@@ -136,7 +140,8 @@ private:
             return false;
         }
         if (!present_set_.contains(ref.path)) {
-            std::string near = closest_match(ref.path, present_);
+            if (!file_suggester_) file_suggester_.emplace(present_);
+            std::string near = diags_.full() ? std::string() : file_suggester_->near(ref.path);
             diags_.error("missing-file", ref.loc,
                          fmt::format("no file '{}' in the corpus{}", ref.path,
                                      near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
@@ -161,11 +166,17 @@ private:
             return false;
         }
         if (text->size() > options_.max_file_size) return too_large(path, text->size());
-        result_.sources.add(path, *text);
+        read_bytes_ += text->size();
+        if (read_bytes_ > options_.max_corpus_size) {  // the files grew after they were measured
+            if (!corpus_too_large_reported_) corpus_too_large(path, read_bytes_);
+            corpus_too_large_reported_ = true;
+            return false;
+        }
+        std::string_view stored = result_.sources.add(path, std::move(*text));  // kept once, to quote lines
         yaml::Limits limits;
         limits.max_depth = options_.max_depth;
         limits.max_nodes = options_.max_nodes;
-        std::unique_ptr<yaml::Node> root = yaml::parse(*text, path, diags_, limits);
+        std::unique_ptr<yaml::Node> root = yaml::parse(stored, path, diags_, limits);
         if (!root) return false;
         load::Context ctx{path, diags_, ""};
         if (root->kind == yaml::Node::Kind::null) {
@@ -175,6 +186,25 @@ private:
         load::read_record(*root, out, ctx);
         if constexpr (std::is_same_v<T, ReportFile>) record_field_locs(*root, path, *out.doc);
         return true;
+    }
+
+    // Every YAML file of the directory counts, listed or not, before any is parsed: time and
+    // memory grow with the bytes parsed, and the limit keeps both bounded (docs/performance.md).
+    bool within_corpus_size() {
+        std::uintmax_t total = 0;
+        for (const auto& rel : present_) {
+            std::optional<std::uintmax_t> size = fs_.size(join(dir_, rel));
+            if (size) total += *size;
+        }
+        if (total <= options_.max_corpus_size) return true;
+        corpus_too_large(dir_, total);
+        return false;
+    }
+
+    void corpus_too_large(const std::string& where, std::uintmax_t total) {
+        diags_.error("corpus-too-large", {where, 0, 0},
+                     fmt::format("the corpus has {} bytes of YAML, more than the limit of {} (--max-corpus-size "
+                                 "raises it)", total, options_.max_corpus_size));
     }
 
     bool too_large(const std::string& path, std::uintmax_t size) {
@@ -204,6 +234,9 @@ private:
     std::vector<std::string> present_;                  // sorted, for suggestions
     std::unordered_set<std::string> present_set_;       // the same, for lookups (one per listed file)
     std::set<std::string> listed_;
+    std::optional<Suggester> file_suggester_;  // "did you mean" for missing files, bounded per run
+    std::uintmax_t read_bytes_ = 0;  // bytes of the files read so far
+    bool corpus_too_large_reported_ = false;
 };
 
 }  // namespace

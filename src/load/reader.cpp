@@ -165,7 +165,7 @@ void MapReader::missing(std::string_view key) {
 void MapReader::finish() {
     for (const auto& [key, value] : node_.entries) {
         if (std::find(known_.begin(), known_.end(), key.value) != known_.end()) continue;
-        std::string near = closest_match(key.value, known_);
+        std::string near = ctx_.diags.full() ? std::string() : closest_match(key.value, known_);
         ctx_.diags.error("unknown-key", loc_of(ctx_, key),
                          fmt::format("unknown key '{}' in {}{}", key.value.substr(0, 60), record_,
                                      near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));

@@ -308,7 +308,7 @@ void apply_acceptances(const Document& doc, Diagnostics& diags) {
         const Acceptance& a = doc.accepted[k];
         const RuleInfo* rule = find_rule(a.rule);
         if (!rule || rule->severity != Severity::warning || a.rule == "review-needed") {
-            std::string near = closest_match(a.rule, acceptable);
+            std::string near = diags.full() ? std::string() : closest_match(a.rule, acceptable);
             diags.error("unknown-rule", a.loc,
                         fmt::format("'{}' is not a warning that can be accepted{}", a.rule.substr(0, 40),
                                     near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));

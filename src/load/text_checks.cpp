@@ -10,16 +10,29 @@ namespace itucollab::yaml {
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') starts_.push_back(i + 1);
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+            starts_.push_back(i + 1);
+        }
+    }
+    block_counts_.reserve(text.size() / block + 1);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % block == 0) block_counts_.push_back(count);
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
     }
 }
 
-static int count_code_points(std::string_view s) {
-    int n = 0;
-    for (unsigned char c : s) {
-        if ((c & 0xC0) != 0x80) ++n;
+std::size_t LineIndex::code_points_before(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    std::size_t k = offset / block;
+    if (k >= block_counts_.size()) {  // offset == text size, on a block boundary
+        k = block_counts_.empty() ? 0 : block_counts_.size() - 1;
     }
-    return n;
+    std::size_t count = block_counts_.empty() ? 0 : block_counts_[k];
+    for (std::size_t i = k * block; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+    }
+    return count;
 }
 
 Pos LineIndex::position(int line0, int byte_column0) const {
@@ -28,13 +41,26 @@ Pos LineIndex::position(int line0, int byte_column0) const {
     if (line >= starts_.size()) return {static_cast<int>(starts_.size()), 1};
     std::size_t start = starts_[line];
     std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(std::max(0, byte_column0)));
-    return {line0 + 1, count_code_points(text_.substr(start, end - start)) + 1};
+    return {line0 + 1, static_cast<int>(code_points_before(end) - code_points_before(start)) + 1};
 }
 
 Pos LineIndex::position_of_offset(std::size_t offset) const {
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     auto line = static_cast<std::size_t>(it - starts_.begin()) - 1;
     return position(static_cast<int>(line), static_cast<int>(offset - starts_[line]));
+}
+
+std::string normalize_line_breaks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out.push_back(text[i]);
+        } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+            out.push_back('\n');
+        }
+    }
+    return out;
 }
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
@@ -55,6 +81,16 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
     if (cp >= 0xD800 && cp <= 0xDFFF) return 0;  // surrogates are not characters
     return len;
+}
+
+int control_character_at(std::string_view s, std::size_t i, std::size_t len) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (len == 1) return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ? c : -1;
+    if (len == 2 && c == 0xC2) {
+        auto next = static_cast<unsigned char>(s[i + 1]);
+        if (next <= 0x9F) return next;  // U+0080-U+009F: C1 controls (CSI, NEL…)
+    }
+    return -1;
 }
 
 bool check_encoding(std::string_view text, const std::string& file, const LineIndex& lines,
@@ -82,8 +118,8 @@ bool check_encoding(std::string_view text, const std::string& file, const LineIn
         if (c == 0) {
             report(i, "control-character", fmt::format("NUL byte at byte offset {}", i));
             usable = false;
-        } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-            report(i, "control-character", fmt::format("control character U+{:04X} at byte offset {}", c, i));
+        } else if (int control = control_character_at(text, i, len); control >= 0) {
+            report(i, "control-character", fmt::format("control character U+{:04X} at byte offset {}", control, i));
             usable = false;
         } else if (len == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
                    (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {

@@ -68,9 +68,17 @@ private:
 
     void resolve(const IdTable& table, const Ref& ref, const char* what) {
         if (!scope_.references || table.contains(ref.id)) return;
-        std::vector<std::string> names;
-        for (const auto& [name, loc] : table) names.push_back(name);
-        std::string near = closest_match(ref.id, names);
+        std::string near;
+        if (!diags_.full()) {  // one suggester per table, built at the first miss (the table is complete by then)
+            auto [it, fresh] = suggesters_.try_emplace(&table, std::vector<std::string>{});
+            if (fresh) {
+                std::vector<std::string> names;
+                names.reserve(table.size());
+                for (const auto& [name, loc] : table) names.push_back(name);
+                it->second = Suggester(std::move(names));
+            }
+            near = it->second.near(ref.id);
+        }
         diags_.error("dangling-reference", ref.loc,
                      fmt::format("no {} with id '{}' in the registries{}", what, ref.id.substr(0, 64),
                                  near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
@@ -149,6 +157,7 @@ private:
     IdTable content_ids_, entity_ids_, instrument_ids_;
     std::set<std::string> footnote_ids_;  // every footnote id, for the references in the texts
     std::set<std::string> referenced_footnotes_;
+    std::map<const IdTable*, Suggester> suggesters_;
 };
 
 }  // namespace

@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include <new>
-#include <sstream>
+#include <istream>
+#include <streambuf>
+#include <string_view>
 #include <unordered_map>
 
 namespace itucollab::yaml {
@@ -20,9 +22,18 @@ namespace {
 // Thrown from inside the event handler to stop yaml-cpp when the file is refused.
 struct Abort {};
 
+// An input stream over text held elsewhere, so yaml-cpp reads the file without a copy of it.
+class TextBuffer final : public std::streambuf {
+public:
+    explicit TextBuffer(std::string_view text) {
+        char* begin = const_cast<char*>(text.data());  // only ever read through the get area
+        setg(begin, begin, begin + text.size());
+    }
+};
+
 class TreeBuilder final : public YAML::EventHandler {
 public:
-    TreeBuilder(const std::string& text, const LineIndex& lines, const std::string& file, Diagnostics& diags,
+    TreeBuilder(std::string_view text, const LineIndex& lines, const std::string& file, Diagnostics& diags,
                 const Limits& limits)
         : text_(text), lines_(lines), file_(file), diags_(diags), limits_(limits) {}
 
@@ -114,8 +125,8 @@ private:
             if (len == 0) {
                 problem = "a character that is not valid UTF-8";
                 code = "invalid-utf8";
-            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                problem = fmt::format("control character U+{:04X}", c);
+            } else if (int control = control_character_at(v, i, len); control >= 0) {
+                problem = fmt::format("control character U+{:04X}", control);
             } else if (len == 3 && c == 0xEF && static_cast<unsigned char>(v[i + 1]) == 0xBF &&
                        (static_cast<unsigned char>(v[i + 2]) & 0xFE) == 0xBE) {
                 problem = "noncharacter U+FFFE or U+FFFF";
@@ -183,7 +194,7 @@ private:
         return &slot;
     }
 
-    const std::string& text_;
+    std::string_view text_;
     const LineIndex& lines_;
     const std::string& file_;
     Diagnostics& diags_;
@@ -196,12 +207,17 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Node> parse(const std::string& text, const std::string& file, Diagnostics& diags,
+std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diagnostics& diags,
                             const Limits& limits) {
     LineIndex lines(text);
     if (!check_encoding(text, file, lines, diags)) return nullptr;
-    std::istringstream in(text);
-    TreeBuilder builder(text, lines, file, diags, limits);
+    // yaml-cpp 0.7 knows LF only; CR LF and lone CR become LF, which keeps every line and column.
+    bool has_cr = text.find('\r') != std::string_view::npos;
+    std::string normalized = has_cr ? normalize_line_breaks(text) : std::string();
+    std::string_view yaml_text = has_cr ? std::string_view(normalized) : text;
+    TextBuffer buffer(yaml_text);
+    std::istream in(&buffer);
+    TreeBuilder builder(yaml_text, lines, file, diags, limits);
     try {
         YAML::Parser parser(in);
         if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace itucollab::yaml {
@@ -45,7 +46,7 @@ struct Limits {
 /// Parses one file's text into a tree. Reports syntax errors, anchors and aliases, tags,
 /// duplicate keys, non-scalar keys, a second document and excessive nesting to `diags`
 /// with `file`'s positions; returns nullptr when the tree cannot be used.
-std::unique_ptr<Node> parse(const std::string& text, const std::string& file, Diagnostics& diags,
+std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diagnostics& diags,
                             const Limits& limits = {});
 
 /// "a mapping", "a sequence", "text", "nothing" — for "expected X, found Y" messages.
