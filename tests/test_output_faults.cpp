@@ -245,6 +245,14 @@ TEST_CASE("output: rollover obeys the load limits, streams its copies and leaves
         CHECK(r.status == 2);
         no_scratch();
     }
+    SECTION("more bytes than --max-corpus-size in files that are not YAML") {
+        REQUIRE(run_in(work, "for i in 1 2 3; do head -c 3000000 /dev/zero > corpus/notes-$i.bin; done").status == 0);
+        RunResult r = run_in(work, binary() + " rollover corpus next");
+        CHECK(r.status == 2);
+        CHECK(r.output == "itucollab: corpus holds more than 8388608 bytes, the limit for a whole corpus "
+                          "(--max-corpus-size); nothing written\n");
+        no_scratch();
+    }
     SECTION("a non-YAML file is copied byte for byte") {
         std::string bytes(200'000, '\0');
         for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7919 % 251);

@@ -27,10 +27,11 @@ struct RolloverCliOptions {
     LoadOptions limits;
 };
 
-// Every regular file below `dir` as a relative path, within the load limits (count and size, read
+// Every regular file below `dir` as a relative path, within the load limits (count, size and total, read
 // from the directory entries before anything is opened); symbolic links make the copy refuse.
 std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, const LoadOptions& limits, std::string& why) {
     std::vector<fs::path> files;
+    std::uintmax_t total = 0;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         if (it->is_symlink(ec)) {
@@ -43,6 +44,12 @@ std::optional<std::vector<fs::path>> corpus_files(const fs::path& dir, const Loa
         if (!ec && size > limits.max_file_size) {
             why = fmt::format("{} is {} bytes, over the limit of {} bytes per file (--max-file-size)",
                               it->path().string(), size, limits.max_file_size);
+            return std::nullopt;
+        }
+        total += ec ? 0 : size;
+        if (total > limits.max_corpus_size) {
+            why = fmt::format("{} holds more than {} bytes, the limit for a whole corpus (--max-corpus-size)",
+                              dir.string(), limits.max_corpus_size);
             return std::nullopt;
         }
         files.push_back(fs::relative(it->path(), dir));
