@@ -54,6 +54,7 @@ const std::map<std::string, std::string> tested_elsewhere{
     {"too-many-nodes", "the node limit: tests/test_hostile.cpp"},
     {"too-many-files", "the file-count limit: tests/test_hostile.cpp"},
     {"too-many-diagnostics", "the diagnostic limit: tests/test_hostile.cpp"},
+    {"too-much-markup", "the inline markup limit: tests/test_inline_cmark.cpp and tests/hostile/cases.yaml"},
 };
 
 struct Outcome {
