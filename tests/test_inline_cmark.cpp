@@ -435,6 +435,14 @@ TEST_CASE("deep nesting is flattened below sixteen levels and a text over the ma
     }
     CHECK(depth == 16);
     CHECK(plain_text(spans) == "x");
+    std::string mixed;
+    for (int i = 0; i < 40; ++i) mixed += "*a **a ";
+    mixed += "b";
+    for (int i = 0; i < 40; ++i) mixed += " a** a*";
+    auto flat = load::parse_inlines(mixed, [](const std::string&, const std::string&) {});
+    std::string words = mixed;
+    std::erase(words, '*');
+    CHECK(plain_text(flat) == words);  // 160 nested spans: the text is all there, flattened or not
 
     std::string over(load::max_markup_characters + 1, '[');
     Parsed p = parse(over);
@@ -460,6 +468,10 @@ TEST_CASE("inline parsing takes linear time on pathological inputs") {
         double large = seconds(repeat(unit, 80000));
         CHECK(large < 12 * small + 0.05);  // 4x the input: linear is ~4x, quadratic 16x
     }
+    auto nested = [&](std::size_t n) { return repeat("*a **a ", n) + "b" + repeat(" a** a*", n); };
+    double small = seconds(nested(10000));
+    double large = seconds(nested(40000));  // 80000 nested spans, all but 16 flattened
+    CHECK(large < 12 * small + 0.05);
 }
 
 TEST_CASE("a link whose target holds balanced parentheses renders whole in every format") {

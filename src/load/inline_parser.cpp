@@ -16,6 +16,7 @@
 #include <array>
 #include <cctype>
 #include <memory>
+#include <optional>
 
 namespace itucollab::load {
 namespace {
@@ -284,23 +285,34 @@ private:
     std::size_t width_ = 1;
 };
 
-// Reads the placeholder at `pos` of `s` (which starts with `mark`): the stand's index and the
-// placeholder's length, or false when `s` holds no complete placeholder there.
-bool read_placeholder(std::string_view s, std::size_t pos, const Source& source, std::size_t& index,
-                      std::size_t& length) {
-    length = mark.size() + 3 * source.width();
-    if (pos + length > s.size()) return false;
-    index = 0;
-    for (std::size_t k = 0; k < source.width(); ++k) {
-        std::size_t at = pos + mark.size() + 3 * k;
-        auto b1 = static_cast<unsigned char>(s[at + 1]);
-        auto b2 = static_cast<unsigned char>(s[at + 2]);
-        if (static_cast<unsigned char>(s[at]) != digit_lead || b1 < 0x84 || b1 > 0x87 || b2 < 0x80 || b2 > 0xBF) {
-            return false;
+// A placeholder in a literal from cmark: where it is (a footnote's with its braces) and what it stands for.
+struct Found {
+    std::size_t begin;
+    std::size_t end;
+    const Stand* stand;
+};
+
+std::optional<Found> find_placeholder(std::string_view text, const Source& source) {
+    std::size_t length = mark.size() + 3 * source.width();
+    for (std::size_t pos = text.find(mark); pos != none && pos + length <= text.size(); pos = text.find(mark, pos + 1)) {
+        std::size_t index = 0;
+        bool digits = true;
+        for (std::size_t at = pos + mark.size(); digits && at < pos + length; at += 3) {
+            auto b0 = static_cast<unsigned char>(text[at]);
+            auto b1 = static_cast<unsigned char>(text[at + 1]);
+            auto b2 = static_cast<unsigned char>(text[at + 2]);
+            digits = b0 == digit_lead && b1 >= 0x84 && b1 <= 0x87 && b2 >= 0x80 && b2 <= 0xBF;
+            index = (index << 8) | (std::size_t{b1 - 0x84u} << 6) | (b2 - 0x80u);
         }
-        index = (index << 8) | (std::size_t{b1 - 0x84u} << 6) | (b2 - 0x80u);
+        if (!digits || index >= source.stands().size()) continue;
+        Found found{pos, pos + length, &source.stands()[index]};
+        if (found.stand->kind == Stand::Kind::footnote) {
+            if (found.begin > 0 && text[found.begin - 1] == '{') --found.begin;
+            if (found.end < text.size() && text[found.end] == '}') ++found.end;
+        }
+        return found;
     }
-    return index < source.stands().size();
+    return std::nullopt;
 }
 
 struct DocumentDeleter {
@@ -346,6 +358,7 @@ public:
         last_line_ = run.second;
         in_dummy_ = dummy;
         frames_.assign(1, Frame{});
+        kept_ = 0;
         std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(paragraph));
         for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
             cmark_node* node = cmark_iter_get_node(iter.get());
@@ -364,15 +377,10 @@ public:
 private:
     struct Frame {
         Span span;
-        bool kept = true;  // false: its children go to the frame below (too deep, or an image)
+        std::size_t target = 0;  // the frame its children go to: itself, or below when too deep or an image
     };
 
-    std::vector<Span>& out() {
-        for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-            if (it->kept) return it->span.children;
-        }
-        return frames_.front().span.children;
-    }
+    std::vector<Span>& out() { return frames_[frames_.back().target].span.children; }
 
     void problem(const std::string& code, const std::string& message, std::size_t offset) {
         if (report_) (*report_)(code, message, offset);
@@ -412,17 +420,20 @@ private:
 
     void open(Span::Kind kind, std::string target, bool keep) {
         bang_ = false;
-        std::size_t depth = static_cast<std::size_t>(std::count_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kept; }));
-        frames_.push_back(Frame{Span{kind, {}, std::move(target), {}}, keep && depth <= max_depth});
+        keep = keep && kept_ < max_depth;
+        kept_ += keep;
+        frames_.push_back(Frame{Span{kind, {}, std::move(target), {}}, keep ? frames_.size() : frames_.back().target});
     }
 
     void leave() {
-        autolink_ = false;
+        autolink_ = bang_ = false;
         if (frames_.size() <= 1) return;
         Frame frame = std::move(frames_.back());
         frames_.pop_back();
-        if (frame.kept) out().push_back(std::move(frame.span));
-        bang_ = false;
+        if (frame.target == frames_.size()) {
+            --kept_;
+            out().push_back(std::move(frame.span));
+        }
     }
 
     void link(cmark_node* node) {
@@ -474,37 +485,19 @@ private:
         append_text(out(), text);
     }
 
-    // Text from cmark with its placeholders put back (as they were written inside an autolink).
+    // Text from cmark with its placeholders put back (as written, inside an autolink).
     void literal_text(std::string_view text) {
         if (autolink_) return plain(restore(text));
-        if (skip_brace_ && text.starts_with("}")) text.remove_prefix(1);
-        skip_brace_ = false;
-        for (std::size_t pos; (pos = text.find(mark)) != none;) {
-            std::size_t index = 0, length = 0;
-            if (!read_placeholder(text, pos, src_, index, length)) {
-                plain(text.substr(0, pos + mark.size()));
-                text.remove_prefix(pos + mark.size());
-                continue;
-            }
-            plain(text.substr(0, pos));
-            text.remove_prefix(pos + length);
-            const Stand& stand = src_.stands()[index];
-            if (stand.kind == Stand::Kind::literal) {
-                plain(stand.text);
-            } else if (stand.kind == Stand::Kind::footnote) {
-                auto& spans = out();
-                if (!spans.empty() && spans.back().kind == Span::Kind::text && spans.back().text.ends_with('{')) {
-                    spans.back().text.pop_back();
-                    if (spans.back().text.empty()) spans.pop_back();
-                }
-                spans.push_back(Span{Span::Kind::footnote_ref, stand.text, {}, {}});
+        while (auto found = find_placeholder(text, src_)) {
+            plain(text.substr(0, found->begin));
+            text.remove_prefix(found->end);
+            const Stand& stand = *found->stand;
+            if (stand.kind == Stand::Kind::literal) plain(stand.text);
+            if (stand.kind == Stand::Kind::footnote) {
+                out().push_back(Span{Span::Kind::footnote_ref, stand.text, {}, {}});
                 bang_ = false;
-                if (text.starts_with("}")) {
-                    text.remove_prefix(1);
-                } else {
-                    skip_brace_ = text.empty();
-                }
-            } else if (text.empty()) {
+            }
+            if (stand.kind == Stand::Kind::bang && text.empty()) {
                 bang_ = true;
                 bang_offset_ = stand.at - 1;
             }
@@ -525,27 +518,13 @@ private:
     // A literal with every placeholder replaced by the source it stands for.
     std::string restore(std::string_view text) const {
         std::string out;
-        for (std::size_t pos; (pos = text.find(mark)) != none;) {
-            std::size_t index = 0, length = 0;
-            if (!read_placeholder(text, pos, src_, index, length)) {
-                out.append(text.substr(0, pos + mark.size()));
-                text.remove_prefix(pos + mark.size());
-                continue;
-            }
-            const Stand& stand = src_.stands()[index];
-            std::string_view before = text.substr(0, pos);
-            if (stand.kind == Stand::Kind::footnote && before.ends_with('{')) before.remove_suffix(1);
-            out.append(before);
-            text.remove_prefix(pos + length);
-            if (stand.kind == Stand::Kind::footnote) {
-                if (text.starts_with("}")) text.remove_prefix(1);
-                out += "[^" + stand.text + "]";
-            } else if (stand.kind == Stand::Kind::literal) {
-                out += stand.text;
-            }
+        while (auto found = find_placeholder(text, src_)) {
+            out.append(text.substr(0, found->begin));
+            text.remove_prefix(found->end);
+            if (found->stand->kind == Stand::Kind::footnote) out += "[^" + found->stand->text + "]";
+            if (found->stand->kind == Stand::Kind::literal) out += found->stand->text;
         }
-        out.append(text);
-        return out;
+        return out.append(text);
     }
 
     // The offset in the cmark input of a position cmark reports (1-based line and byte column).
@@ -585,10 +564,10 @@ private:
     const Encoded& enc_;
     const InlineReporterAt* report_;
     std::vector<Frame> frames_;
+    std::size_t kept_ = 0;  // frames above the first that keep their span
     std::size_t line_ = 0;
     std::size_t last_line_ = 0;
     bool in_dummy_ = false;
-    bool skip_brace_ = false;
     bool autolink_ = false;  // reading the text of `<…>`
     bool bang_ = false;  // the last thing read was the placeholder after an `!` before `[`
     std::size_t bang_offset_ = 0;
