@@ -13,7 +13,6 @@
 #include <cmark.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -38,13 +37,7 @@ bool is_id_char(char c) {
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 // The characters cmark's inline parser stops at; each may cost a node.
-bool is_markup(char c) {
-    switch (c) {
-        case '\n': case '\r': case '\\': case '`': case '&': case '_': case '*': case '[': case ']': case '<': case '!':
-            return true;
-        default: return false;
-    }
-}
+bool is_markup(char c) { return c != 0 && std::string_view("\n\r\\`&_*[]<!").find(c) != std::string_view::npos; }
 
 // Length of a footnote reference `[^id]` at `i` of `s`, or 0.
 std::size_t footnote_at(std::string_view s, std::size_t i) {
@@ -56,24 +49,22 @@ std::size_t footnote_at(std::string_view s, std::size_t i) {
 
 // A line (without its blanks) opening an HTML block of kinds 1-6, which may interrupt a paragraph.
 bool opens_html_block(std::string_view line) {
-    static constexpr std::array<std::string_view, 66> names{
-        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
-        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
-        "optgroup", "option", "p", "param", "section", "source", "summary", "table", "tbody", "td", "tfoot",
-        "th", "thead", "title", "tr", "track", "ul", "script", "pre", "style", "textarea"};
+    static constexpr std::string_view names =
+        " address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div"
+        " dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe"
+        " legend li link main menu menuitem nav noframes ol optgroup option p param section source summary table"
+        " tbody td tfoot th thead title tr track ul script pre style textarea ";
     if (line.size() < 2 || line[0] != '<') return false;
     if (line[1] == '?' || line.starts_with("<!--") || line.starts_with("<![CDATA[")) return true;
     if (line[1] == '!') return line.size() > 2 && std::isalpha(static_cast<unsigned char>(line[2]));
     std::size_t i = line[1] == '/' ? 2 : 1;
     std::size_t j = i;
-    std::string name;
+    std::string name = " ";
     while (j < line.size() && std::isalnum(static_cast<unsigned char>(line[j]))) {
         name += static_cast<char>(std::tolower(static_cast<unsigned char>(line[j++])));
     }
     bool ends = j == line.size() || is_blank(line[j]) || line[j] == '>' || line.substr(j).starts_with("/>");
-    return ends && std::find(names.begin(), names.end(), name) != names.end();
+    return ends && name.size() > 1 && names.find(name + ' ') != none;
 }
 
 // Offsets in `line` (a line without its blanks) of the characters to backslash-escape so that the
@@ -85,14 +76,10 @@ std::vector<std::size_t> block_escapes(std::string_view line) {
     std::vector<std::size_t> all;
     if (c == '*' || c == '-' || c == '_') {  // a thematic break: every marker
         for (std::size_t i = 0; i < line.size(); ++i) {
-            if (line[i] == c) {
-                all.push_back(i);
-            } else if (!is_blank(line[i])) {
-                all.clear();
-                break;
-            }
+            if (line[i] == c) all.push_back(i);
         }
-        if (all.size() >= 3) return all;
+        if (all.size() >= 3 && line.find_first_not_of(std::string{c, ' ', '\t'}) == none) return all;
+        all.clear();
     }
     bool blank_after_1 = line.size() == 1 || is_blank(line[1]);
     if (c == '>' || ((c == '-' || c == '+' || c == '*') && blank_after_1)) return {0};
@@ -125,19 +112,17 @@ struct Stand {
     std::string text;    // the footnote id, or the private-use character
 };
 
-// One line of the source: its content without the blanks around it, and where it ends.
+// One line of the source: its content without the blanks around it, and where it ends (before the break).
 struct Line {
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    std::size_t raw_end = 0;  // before the line break
+    std::size_t begin = 0, end = 0, raw_end = 0;
     bool blank() const { return begin == end; }
 };
 
-// A piece of the cmark input and the source offset it comes from.
+// A piece of the cmark input and the source offset it comes from, byte for byte if `verbatim`
+// (else a placeholder or an escape).
 struct Segment {
-    std::size_t doc;
-    std::size_t src;
-    bool verbatim;  // byte for byte (else a placeholder or an escape)
+    std::size_t doc, src;
+    bool verbatim;
 };
 
 // The cmark input for some paragraphs of the source.
@@ -158,11 +143,8 @@ public:
         while (width_ < 7 && (std::size_t{1} << (8 * width_)) <= stands_.size()) ++width_;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank()) continue;
-            if (!runs_.empty() && runs_.back().second + 1 == i) {
-                runs_.back().second = i;
-            } else {
-                runs_.emplace_back(i, i);
-            }
+            if (runs_.empty() || runs_.back().second + 1 != i) runs_.emplace_back(i, i);
+            runs_.back().second = i;
         }
     }
 
@@ -225,10 +207,8 @@ private:
     void split_lines() {
         for (std::size_t start = 0;;) {
             std::size_t stop = s_.find_first_of("\r\n", start);
-            Line line;
-            line.raw_end = stop == none ? s_.size() : stop;
-            line.begin = start;
-            line.end = line.raw_end;
+            std::size_t end = stop == none ? s_.size() : stop;
+            Line line{start, end, end};
             while (line.begin < line.end && is_blank(s_[line.begin])) ++line.begin;
             while (line.end > line.begin && is_blank(s_[line.end - 1])) --line.end;
             if (line.blank()) line.begin = line.end = line.raw_end;
@@ -254,8 +234,7 @@ private:
                     stands_.push_back({Stand::Kind::bang, i + 1, 0, {}});
                     i += 1;
                 } else if (static_cast<unsigned char>(c) == digit_lead && i + 2 < line.end &&
-                           static_cast<unsigned char>(content[i + 1]) >= 0x80 &&
-                           static_cast<unsigned char>(content[i + 1]) <= 0x87) {
+                           (static_cast<unsigned char>(content[i + 1]) & 0xF8) == 0x80) {  // U+E000 … U+E1FF
                     stands_.push_back({Stand::Kind::literal, i, 3, std::string(content.substr(i, 3))});
                     i += 3;
                 } else {
@@ -315,36 +294,22 @@ std::optional<Found> find_placeholder(std::string_view text, const Source& sourc
     return std::nullopt;
 }
 
-struct DocumentDeleter {
-    void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-using DocumentPtr = std::unique_ptr<cmark_node, DocumentDeleter>;
-struct IterDeleter {
-    void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
-};
+using DocumentPtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 DocumentPtr parse_document(const std::string& doc) {
-    return DocumentPtr(cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_VALIDATE_UTF8));
+    return {cmark_parse_document(doc.data(), doc.size(), CMARK_OPT_VALIDATE_UTF8), &cmark_node_free};
 }
 
 bool same_spans(const std::vector<Span>& a, const std::vector<Span>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].kind != b[i].kind || a[i].text != b[i].text || a[i].target != b[i].target ||
-            !same_spans(a[i].children, b[i].children)) {
-            return false;
-        }
-    }
-    return true;
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Span& x, const Span& y) {
+        return x.kind == y.kind && x.text == y.text && x.target == y.target && same_spans(x.children, y.children);
+    });
 }
 
 void append_text(std::vector<Span>& out, std::string_view text) {
     if (text.empty()) return;
-    if (!out.empty() && out.back().kind == Span::Kind::text) {
-        out.back().text.append(text);
-    } else {
-        out.push_back(Span{Span::Kind::text, std::string(text), {}, {}});
-    }
+    if (out.empty() || out.back().kind != Span::Kind::text) out.push_back(Span{Span::Kind::text, {}, {}, {}});
+    out.back().text.append(text);
 }
 
 // Turns one cmark paragraph into spans, putting back what the encoding took out.
@@ -359,16 +324,14 @@ public:
         in_dummy_ = dummy;
         frames_.assign(1, Frame{});
         kept_ = 0;
-        std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(paragraph));
+        std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(paragraph), &cmark_iter_free);
         for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
             cmark_node* node = cmark_iter_get_node(iter.get());
             if (node == paragraph) continue;
             if (in_dummy_) {  // the dummy line: a text and the line break after it
                 in_dummy_ = ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) != CMARK_NODE_SOFTBREAK;
-            } else if (ev == CMARK_EVENT_ENTER) {
-                enter(node);
             } else {
-                leave();
+                ev == CMARK_EVENT_ENTER ? enter(node) : leave();
             }
         }
         return std::move(frames_.front().span.children);
@@ -382,27 +345,20 @@ private:
 
     std::vector<Span>& out() { return frames_[frames_.back().target].span.children; }
 
-    void problem(const std::string& code, const std::string& message, std::size_t offset) {
-        if (report_) (*report_)(code, message, offset);
-    }
+    void problem(const std::string& code, const std::string& message, std::size_t at) { if (report_) (*report_)(code, message, at); }
 
     void enter(cmark_node* node) {
-        switch (cmark_node_get_type(node)) {
-            case CMARK_NODE_TEXT:
-                follow(node);
-                literal_text(cmark_node_get_literal(node));
-                break;
+        cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_TEXT || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE) follow(node);
+        switch (type) {
+            case CMARK_NODE_TEXT: literal_text(cmark_node_get_literal(node)); break;
+            case CMARK_NODE_HTML_INLINE: html(cmark_node_get_literal(node)); break;
             case CMARK_NODE_SOFTBREAK: line_break(); break;
             case CMARK_NODE_LINEBREAK:  // a backslash at the end of the line, unless blanks followed it
                 if (line_ <= last_line_ && src_.lines()[line_].end != src_.lines()[line_].raw_end) plain("\\");
                 line_break();
                 break;
-            case CMARK_NODE_HTML_INLINE:
-                follow(node);
-                html(cmark_node_get_literal(node));
-                break;
             case CMARK_NODE_CODE:
-                follow(node);
                 problem("code-span", "code span (`…`): the report has no code; write the text without backticks",
                         code_offset(node));
                 plain(restore(cmark_node_get_literal(node)));
@@ -471,12 +427,8 @@ private:
     // The gap between this line's content and the next line's: blanks, the line break, blanks.
     void line_break() {
         const auto& lines = src_.lines();
-        if (line_ < last_line_) {
-            plain(src_.text().substr(lines[line_].end, lines[line_ + 1].begin - lines[line_].end));
-            ++line_;
-        } else {
-            plain("\n");
-        }
+        plain(line_ < last_line_ ? src_.text().substr(lines[line_].end, lines[line_ + 1].begin - lines[line_].end) : "\n");
+        if (line_ < last_line_) ++line_;
     }
 
     void plain(std::string_view text) {
@@ -624,13 +576,7 @@ std::vector<Span> parse_inlines(std::string_view source, const InlineReporterAt&
                    "inline as [text](url)",
                    lines[runs[r].first].begin);
         }
-        for (auto& span : spans) {
-            if (span.kind == Span::Kind::text) {
-                append_text(out, span.text);
-            } else {
-                out.push_back(std::move(span));
-            }
-        }
+        for (auto& span : spans) span.kind == Span::Kind::text ? append_text(out, span.text) : out.push_back(std::move(span));
         std::size_t end = lines[runs[r].second].end;
         append_text(out, source.substr(end, (r + 1 < runs.size() ? lines[runs[r + 1].first].begin : source.size()) - end));
     }
