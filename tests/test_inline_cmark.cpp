@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <random>
 
 using namespace testsupport;
 using namespace itucollab;
@@ -372,6 +373,22 @@ TEST_CASE("a text is inline content only: each line's start and the blanks aroun
     CHECK(parse("x <b\n  title=\"y\"> z\n  end").html == "x &lt;b\n  title=&quot;y&quot;&gt; z\n  end");
     CHECK(parse("").html.empty());
     CHECK(parse(" \n\t\n").html == " \n\t\n");
+}
+
+TEST_CASE("text without emphasis, links or escapes comes back exactly as written, whatever its lines") {
+    // Block starts, blanks, CR/LF, no-break spaces, raw HTML and footnote references, mixed at random.
+    const char* pieces[] = {"a", "b", " ", "  ", "\t", "\n", "\n\n", "\r\n", "-", "1.", "#", ">", "=", "+", "~",
+                            "x y", "(", ")", ":", ".", "\u00a0", "[^n]", "<div>", "<b>", "</b>", "'", "\"", "~~~"};
+    std::minstd_rand random(21);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        for (auto n = random() % 60; n > 0; --n) text += pieces[random() % std::size(pieces)];
+        auto spans = load::parse_inlines(text, [](const std::string&, const std::string&) {});
+        std::string back;
+        for (const auto& s : spans) back += s.kind == Span::Kind::footnote_ref ? "[^" + s.text + "]" : s.text;
+        INFO(text);
+        REQUIRE(back == text);
+    }
 }
 
 TEST_CASE("the link policy: http, https and mailto in any case, stored in lower case; parentheses balance") {
