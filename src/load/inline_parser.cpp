@@ -318,7 +318,9 @@ public:
     ParagraphReader(const Source& source, const Encoded& encoded, const InlineReporterAt* report)
         : src_(source), enc_(encoded), report_(report) {}
 
-    std::vector<Span> read(cmark_node* paragraph, Run run, bool dummy) {
+    // Appends the spans of `paragraph` (lines `run` of the source) to `into`.
+    void read(cmark_node* paragraph, Run run, bool dummy, std::vector<Span>& into) {
+        into_ = &into;
         line_ = run.first;
         last_line_ = run.second;
         in_dummy_ = dummy;
@@ -334,7 +336,6 @@ public:
                 ev == CMARK_EVENT_ENTER ? enter(node) : leave();
             }
         }
-        return std::move(frames_.front().span.children);
     }
 
 private:
@@ -343,7 +344,10 @@ private:
         std::size_t target = 0;  // the frame its children go to: itself, or below when too deep or an image
     };
 
-    std::vector<Span>& out() { return frames_[frames_.back().target].span.children; }
+    std::vector<Span>& out() {
+        std::size_t target = frames_.back().target;
+        return target == 0 ? *into_ : frames_[target].span.children;
+    }
 
     void problem(const std::string& code, const std::string& message, std::size_t at) { if (report_) (*report_)(code, message, at); }
 
@@ -515,7 +519,8 @@ private:
     const Source& src_;
     const Encoded& enc_;
     const InlineReporterAt* report_;
-    std::vector<Frame> frames_;
+    std::vector<Frame> frames_;  // the first stands for `into_`
+    std::vector<Span>* into_ = nullptr;
     std::size_t kept_ = 0;  // frames above the first that keep their span
     std::size_t line_ = 0;
     std::size_t last_line_ = 0;
@@ -527,16 +532,20 @@ private:
 
 // Would the paragraph, as a CommonMark paragraph, lose its start to a link reference definition
 // (`[label]: url`)? Parse it so (without the dummy line) and compare with what was read.
-bool starts_with_definition(const Source& source, Run run, const std::vector<Span>& read) {
+bool may_start_with_definition(const Source& source, Run run) {
     const Line& line = source.lines()[run.first];
     std::string_view text = source.text().substr(line.begin, source.lines()[run.second].end - line.begin);
-    if (!text.starts_with('[') || text.find("]:") == none) return false;
+    return text.starts_with('[') && text.find("]:") != none;
+}
+
+bool starts_with_definition(const Source& source, Run run, const std::vector<Span>& read) {
     Encoded encoded = source.encode({run}, false);
     DocumentPtr doc = parse_document(encoded.doc);
     cmark_node* paragraph = cmark_node_first_child(doc.get());
     if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) return true;
-    ParagraphReader reader(source, encoded, nullptr);
-    return !same_spans(reader.read(paragraph, run, false), read);
+    std::vector<Span> as_commonmark;
+    ParagraphReader(source, encoded, nullptr).read(paragraph, run, false, as_commonmark);
+    return !same_spans(as_commonmark, read);
 }
 
 }  // namespace
@@ -564,19 +573,27 @@ std::vector<Span> parse_inlines(std::string_view source, const InlineReporterAt&
     const auto& lines = src.lines();
     append_text(out, source.substr(0, lines[runs.front().first].begin));
     cmark_node* paragraph = cmark_node_first_child(doc.get());
-    for (std::size_t r = 0; r < runs.size(); ++r, paragraph = cmark_node_next(paragraph)) {
+    for (std::size_t r = 0; r < runs.size(); ++r) {
         if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH) {
             append_text(out, source.substr(lines[runs[r].first].begin));  // cannot happen: keep the text as written
             return out;
         }
-        std::vector<Span> spans = reader.read(paragraph, runs[r], true);
-        if (starts_with_definition(src, runs[r], spans)) {
-            report("link-definition",
-                   "link reference definition ([label]: url): it would vanish from the text; write the link "
-                   "inline as [text](url)",
-                   lines[runs[r].first].begin);
+        if (!may_start_with_definition(src, runs[r])) {
+            reader.read(paragraph, runs[r], true, out);
+        } else {
+            std::vector<Span> spans;
+            reader.read(paragraph, runs[r], true, spans);
+            if (starts_with_definition(src, runs[r], spans)) {
+                report("link-definition",
+                       "link reference definition ([label]: url): it would vanish from the text; write the link "
+                       "inline as [text](url)",
+                       lines[runs[r].first].begin);
+            }
+            for (auto& span : spans) span.kind == Span::Kind::text ? append_text(out, span.text) : out.push_back(std::move(span));
         }
-        for (auto& span : spans) span.kind == Span::Kind::text ? append_text(out, span.text) : out.push_back(std::move(span));
+        cmark_node* read = paragraph;
+        paragraph = cmark_node_next(paragraph);
+        cmark_node_free(read);  // what is read is no longer needed
         std::size_t end = lines[runs[r].second].end;
         append_text(out, source.substr(end, (r + 1 < runs.size() ? lines[runs[r + 1].first].begin : source.size()) - end));
     }
