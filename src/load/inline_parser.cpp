@@ -324,6 +324,7 @@ public:
         line_ = run.first;
         last_line_ = run.second;
         in_dummy_ = dummy;
+        bang_ = autolink_ = false;
         frames_.assign(1, Frame{});
         kept_ = 0;
         std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(paragraph), &cmark_iter_free);
@@ -398,8 +399,10 @@ private:
 
     void link(cmark_node* node) {
         std::size_t offset = node_offset(node);
-        cmark_node* child = cmark_node_first_child(node);
-        std::size_t text_at = child ? doc_offset(cmark_node_get_start_line(child), cmark_node_get_start_column(child)) : none;
+        cmark_node* child = cmark_node_first_child(node);  // an autolink has one text, after a `<`
+        std::size_t text_at = child && cmark_node_get_type(child) == CMARK_NODE_TEXT && !cmark_node_next(child)
+                                  ? doc_offset(cmark_node_get_start_line(child), cmark_node_get_start_column(child))
+                                  : none;
         autolink_ = text_at != none && text_at >= 1 && text_at <= enc_.doc.size() && enc_.doc[text_at - 1] == '<';
         if (bang_) {  // `!` + placeholder + `[`…`](…)`: an image
             problem("inline-image", "image (![…](…)): a report text cannot show images", bang_offset_);
