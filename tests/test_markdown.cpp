@@ -136,7 +136,7 @@ TEST_CASE("markdown: text that looks like Markdown comes out of pandoc as the sa
     // After the corpus's own escapes, the text holds emphasis marks, brackets, raw HTML, a list
     // marker, a pipe, dashes, an ellipsis, quotes, math, a citation, an entity, sub/superscript …
     const std::string tricky =
-        R"(\*not emphasis\* \[x\] <b> 1. x | y -- a...b 'q' "dq" $x$ @cite &amp; ~s~ ^s^ # h {a} `c` _u_ \\ back <!-- c --> 2020. x)";
+        R"(\*not emphasis\* \[x\] <b> 1. x | y -- a...b 'q' "dq" $x$ @cite \&amp; ~s~ ^s^ # h {a} \`c\` \_u\_ \\ back <!-- c --> 2020. x)";
     std::string section = mini_file("sections/01-first.yaml");
     section = replace_once(section, "      - Another bullet.", "      - >-\n        1. " + tricky);
     section = replace_once(section, "text: See the references above.", "text: >-\n      - " + tricky);

@@ -55,6 +55,7 @@ const std::map<std::string, std::string> tested_elsewhere{
     {"too-many-files", "the file-count limit: tests/test_hostile.cpp"},
     {"corpus-too-large", "the corpus size limit: tests/hostile/cases.yaml and tests/test_bounds.cpp"},
     {"too-many-diagnostics", "the diagnostic limit: tests/test_hostile.cpp"},
+    {"too-much-markup", "the inline markup limit: tests/test_inline_cmark.cpp and tests/hostile/cases.yaml"},
 };
 
 struct Outcome {

@@ -159,7 +159,8 @@ std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool c
     } else {
         out = fmt::format("{}: {}: {} [{}]\n", where, sev, d.message, d.code);
     }
-    std::string line = valid_utf8_or_replacement(d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{});
+    std::string_view raw = d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{};
+    std::string line = raw.size() <= 400 ? valid_utf8_or_replacement(raw) : std::string();  // long lines: never copied
     if (!line.empty() && line.size() <= 400 && printable_line(line)) {
         out += fmt::format("  {}\n  ", line);
         // The caret goes under the column'th character; tabs are kept so it lines up.

@@ -9,7 +9,7 @@ namespace {
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 
-constexpr std::array<RuleInfo, 64> catalogue{{
+constexpr std::array<RuleInfo, 69> catalogue{{
     {"invalid-utf8", E, "encoding", "a file contains bytes that are not UTF-8"},
     {"byte-order-mark", E, "encoding", "a file starts with a byte-order mark"},
     {"control-character", E, "encoding", "a file or a text holds a control character or NUL"},
@@ -63,6 +63,11 @@ constexpr std::array<RuleInfo, 64> catalogue{{
     {"empty-link", E, "text", "a link with an empty target"},
     {"link-scheme", E, "text", "a link that is not http, https or mailto"},
     {"bad-link", E, "text", "a malformed http, https or mailto link"},
+    {"inline-image", E, "text", "an image (`![alt](url)`) in a text: a report text cannot show images"},
+    {"code-span", E, "text", "a code span (text between backticks) in a text: the report has no code"},
+    {"link-title", E, "text", "a link title (`[text](url \"title\")`), which no output shows"},
+    {"link-definition", E, "text", "a link reference definition (`[label]: url`), which would vanish from the text"},
+    {"too-much-markup", E, "text", "a text holds more inline markup characters than the limit"},
     {"field-code-remnant", E, "text", "a Word field code left in the text (HYPERLINK …)"},
     {"empty-parentheses", W, "text", "empty parentheses, often a lost link: \"(see )\""},
     {"doubled-space", W, "text", "two spaces in a row"},
