@@ -1,7 +1,8 @@
-// The four fuzz targets, compiled into the suite: every kept crash input and every seed replays clean.
+// The five fuzz targets, compiled into the suite: every kept crash input and every seed replays clean.
 #define ITUCOLLAB_FUZZ_REPLAY 1
 #include "../fuzz/fuzz_diff.cpp"
 #include "../fuzz/fuzz_emitters.cpp"
+#include "../fuzz/fuzz_inline.cpp"
 #include "../fuzz/fuzz_loader.cpp"
 #include "../fuzz/fuzz_yaml.cpp"
 
@@ -29,6 +30,7 @@ using Target = int (*)(const std::uint8_t*, std::size_t);
 
 const std::map<std::string, Target>& targets() {
     static const std::map<std::string, Target> all{{"fuzz_yaml", fuzztarget::yaml},
+                                                   {"fuzz_inline", fuzztarget::inline_markup},
                                                    {"fuzz_loader", fuzztarget::loader},
                                                    {"fuzz_emitters", fuzztarget::emitters},
                                                    {"fuzz_diff", fuzztarget::diff}};
@@ -71,7 +73,7 @@ TEST_CASE("fuzz replay: the seeds pass every target, and the fixture files rende
         // Unchanged, the fixture loads, so the emitter and diff checks below run on real output.
         auto fs_ = fuzzsupport::corpus_from(reinterpret_cast<const std::uint8_t*>(single.data()), single.size());
         CHECK(itucollab::load_corpus(fs_, "mini").status == itucollab::LoadResult::Status::ok);
-        for (const char* target : {"fuzz_yaml", "fuzz_loader", "fuzz_emitters"}) replay(target, files[i].first, single);
+        for (const char* target : {"fuzz_yaml", "fuzz_inline", "fuzz_loader", "fuzz_emitters"}) replay(target, files[i].first, single);
         std::string pair = std::string(1, static_cast<char>(i)) + single;
         replay("fuzz_diff", files[i].first, pair);
         replay("fuzz_diff", files[i].first + " on both sides", pair + '\0' + files[i].second);
@@ -105,6 +107,10 @@ TEST_CASE("fuzz replay: the checks catch what they look for", "[fuzz]") {
     CHECK(aborts([] { fuzzsupport::check_characters("txt", std::string("a\x01" "b")); }));
     CHECK(aborts([] { fuzzsupport::check_xml("xml", "part", "<a><b></a>"); }));
     CHECK(aborts([] { fuzzsupport::check_docx("docx", "PK not a zip"); }));
+    CHECK(aborts([] {
+        itucollab::Span link{itucollab::Span::Kind::link, "", "javascript:x", {}};
+        fuzztarget::inline_checks::check_spans({link}, 1);
+    }));
     CHECK(aborts([] { fuzzsupport::check_html("html", "<p class=\"x\"><a id=\"y\" href=\"data:x\">a</a></p>", {"a", "p"}); }));
     CHECK_FALSE(aborts([] { fuzzsupport::check_html("html", "<!DOCTYPE html><p>a &lt;b&gt;</p>", {"p"}); }));
     // Quotes need no escaping in HTML text: `href="` there is text, not a link (fuzz/regressions/fuzz_diff/).
