@@ -45,8 +45,9 @@ std::string binary();
 std::string temp_dir(const std::string& tag);
 
 /// Exit status of a test run in which nothing failed but a test case was skipped for a missing tool;
-/// tests/CMakeLists.txt gives it to ctest as SKIP_RETURN_CODE, so ctest reports Skipped, not Passed.
-inline constexpr int skip_exit_code = 77;
+/// tests/CMakeLists.txt defines it and gives it to ctest as SKIP_RETURN_CODE, so ctest reports
+/// Skipped, not Passed.
+inline constexpr int skip_exit_code = ITUCOLLAB_TEST_SKIP_CODE;
 
 /// True when the environment says this is a CI run (CI set, and not to "", "0" or "false").
 bool running_in_ci();
