@@ -102,6 +102,54 @@ std::string temp_dir(const std::string& tag) {
     return dir.string();
 }
 
+namespace {
+bool skipped = false;
+}  // namespace
+
+bool running_in_ci() {
+    const char* ci = std::getenv("CI");
+    if (ci == nullptr) return false;
+    std::string value = ci;
+    return !value.empty() && value != "0" && value != "false";
+}
+
+void skip_missing_tool(const std::string& tool) {
+    if (running_in_ci()) FAIL("missing tool under CI=" << std::getenv("CI") << ": " << tool);
+    skipped = true;
+    WARN("skipped: missing tool: " << tool);
+}
+
+bool any_test_skipped() { return skipped; }
+
+Tool tool_command(const std::string& command, const std::string& package) {
+    return {run("command -v " + command + " >/dev/null").status == 0,
+            command + " (Debian package " + package + ", scripts/install-deps --test)"};
+}
+
+Tool tool_node_module(const std::string& path) {
+    return {fs::exists(fs::path(source_dir()) / "node_modules" / path), "node_modules/" + path + " (npm ci)"};
+}
+
+Tool tool_python3() { return tool_path("/usr/bin/python3", "Debian package python3, scripts/install-deps --test"); }
+
+Tool tool_python_module(const std::string& module, const std::string& package) {
+    return {run("/usr/bin/python3 -c 'import " + module + "' >/dev/null").status == 0,
+            "the Python module " + module + " for /usr/bin/python3 (Debian package " + package +
+                ", scripts/install-deps --test)"};
+}
+
+Tool tool_path(const std::string& path, const std::string& how) { return {fs::exists(path), path + " (" + how + ")"}; }
+
+bool have_tools(std::initializer_list<Tool> tools) {
+    std::string missing;
+    for (const Tool& tool : tools) {
+        if (!tool.present) missing += (missing.empty() ? "" : "; ") + tool.what;
+    }
+    if (missing.empty()) return true;
+    skip_missing_tool(missing);
+    return false;
+}
+
 void check_golden(const std::string& name, const std::string& actual) {
     fs::path path = fs::path(source_dir()) / "tests" / "golden" / name;
     const char* update = std::getenv("ITUCOLLAB_UPDATE_GOLDEN");

@@ -230,7 +230,7 @@ TEST_CASE("diff exit 2 with the diagnostics when a corpus is missing or invalid"
     fs::remove_all(fs::path(dir).parent_path());
 }
 
-TEST_CASE("diff --out writes the file; html escapes and marks changes with ins and del") {
+TEST_CASE("diff --out writes the file, and html escapes and marks changes with ins and del") {
     std::string out = temp_dir("diff-out") + "/changes.html";
     RunResult r = run(binary() + " diff --format html --out " + q(out) + " " + q(fixture_dir("diff-old")) + " " +
                       q(fixture_dir("diff-new")));
@@ -257,10 +257,7 @@ TEST_CASE("diff --out writes the file; html escapes and marks changes with ins a
 
 TEST_CASE("the HTML redline passes the Nu Html Checker") {
     std::string vnu = source_dir() + "/node_modules/vnu-jar/build/dist/vnu.jar";
-    if (!fs::exists(vnu) || run("command -v java >/dev/null").status != 0) {
-        WARN("skipped: needs java and node_modules/vnu-jar (run npm ci at the repository root)");
-        return;
-    }
+    if (!have_tools({tool_command("java", "default-jre-headless"), tool_node_module("vnu-jar/build/dist/vnu.jar")})) return;
     std::string dir = temp_dir("diff-vnu");
     std::string page = dir + "/diff.html";
     std::string empty = dir + "/same.html";
@@ -316,10 +313,7 @@ TEST_CASE("every part of the model is compared, at its own location") {
 }
 
 TEST_CASE("diff colours words on a terminal unless NO_COLOR, and never in a file") {
-    if (run("command -v script >/dev/null").status != 0) {
-        WARN("skipped: needs script(1) to give the diff a terminal");
-        return;
-    }
+    if (!have_tools({tool_command("script", "bsdutils")})) return;  // a terminal for the diff
     std::string both = q(fixture_dir("diff-old")) + " " + q(fixture_dir("diff-new"));
     RunResult tty = run("script -qec \"" + binary() + " diff " + both + "\" /dev/null");
     CHECK(tty.output.find("\x1b[31m[-a-]\x1b[0m\x1b[32m{+one+}\x1b[0m") != std::string::npos);

@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -72,13 +73,22 @@ std::string golden_file(const std::string& part) {
     return "mini-docx/" + name;
 }
 
-bool have_tool(const std::string& tool) { return run("command -v " + tool + " >/dev/null").status == 0; }
+namespace {
 
-bool have_python_docx() { return run("/usr/bin/python3 -c 'import docx' >/dev/null").status == 0; }
+fs::path ooxml_schemas_root() {
+    const char* root = std::getenv("ITUCOLLAB_OOXML_SCHEMAS");
+    return root && *root ? fs::path(root) : fs::path(source_dir()).parent_path() / "shared" / "ooxml-schemas";
+}
+
+}  // namespace
+
+testsupport::Tool ooxml_schemas() {
+    return testsupport::tool_path((ooxml_schemas_root() / "schemas").string(),
+                                  "the OOXML schemas: ../shared/ooxml-schemas beside the source tree, or $ITUCOLLAB_OOXML_SCHEMAS");
+}
 
 std::string ooxml_schema(const std::string& relative) {
-    fs::path schema = fs::path(source_dir()) / ".." / "shared" / "ooxml-schemas" / "schemas" / relative;
-    return fs::exists(schema) ? fs::weakly_canonical(schema).string() : std::string();
+    return fs::weakly_canonical(ooxml_schemas_root() / "schemas" / relative).string();
 }
 
 std::string wml_schema() { return ooxml_schema("microsoft/wml-2010.xsd"); }

@@ -38,17 +38,15 @@ std::string pretty(const std::string& xml);
 /// tests/golden/mini-docx/<file> for a part name: '/' becomes '-', ".xml" appended when missing.
 std::string golden_file(const std::string& part);
 
-/// True when `command -v tool` finds the tool.
-bool have_tool(const std::string& tool);
+/// The ECMA-376 / ISO/IEC 29500 schemas: $ITUCOLLAB_OOXML_SCHEMAS, else ../shared/ooxml-schemas
+/// beside the source tree; present when its schemas/ directory exists.
+testsupport::Tool ooxml_schemas();
 
-/// True when /usr/bin/python3 can import python-docx.
-bool have_python_docx();
-
-/// The schema validating every word/*.xml part, or "" when shared/ooxml-schemas is absent.
-std::string wml_schema();
-
-/// `../shared/ooxml-schemas/schemas/<relative>` beside the source tree, or "" when absent.
+/// `<ooxml_schemas()>/schemas/<relative>`.
 std::string ooxml_schema(const std::string& relative);
+
+/// The schema validating every word/*.xml part.
+std::string wml_schema();
 
 /// Converts `file` to PDF with a private LibreOffice profile; returns the PDF path ("" on failure,
 /// with the tool's output in `log`).

@@ -68,16 +68,11 @@ void check_pdf_coverage(const std::string& file, const std::string& what) {
 }
 
 bool have_libreoffice() {
-    if (have_tool("soffice") && have_tool("pdftotext") && have_tool("pdfinfo")) return true;
-    WARN("skipped: soffice, pdftotext or pdfinfo is missing");
-    return false;
+    return have_tools({tool_command("soffice", "libreoffice-writer-nogui"), tool_command("pdftotext", "poppler-utils"),
+                       tool_command("pdfinfo", "poppler-utils")});
 }
 
-bool have_python() {
-    if (have_python_docx()) return true;
-    WARN("skipped: python-docx is not importable by /usr/bin/python3");
-    return false;
-}
+bool have_python_docx() { return have_tools({tool_python_module("docx", "python3-docx")}); }
 
 void check_annex_shape(const std::string& file) {
     auto result = run("/usr/bin/python3 " + quote(tools_dir() + "/table_shape.py") + " " + quote(file));
@@ -99,21 +94,21 @@ TEST_CASE("LibreOffice converts the docx of the bundled report with at least 99%
 }
 
 TEST_CASE("python-docx opens the docx and sees the annex table as 6 columns by 56 rows") {
-    if (!have_python()) return;
+    if (!have_python_docx()) return;
     std::string dir = temp_dir("docx-py");
     check_annex_shape(write_bundled(dir, "docx"));
     fs::remove_all(dir);
 }
 
 TEST_CASE("the Flat OPC file repacked into a package opens in python-docx") {
-    if (!have_python()) return;
+    if (!have_python_docx()) return;
     std::string dir = temp_dir("flat-py");
     check_annex_shape(repack_flat_opc(dir));
     fs::remove_all(dir);
 }
 
 TEST_CASE("the Flat OPC file repacked into a package converts in LibreOffice with at least 99% seed coverage") {
-    if (!have_libreoffice()) return;
+    if (!have_tools({tool_python3()}) || !have_libreoffice()) return;
     std::string dir = temp_dir("flat-lo");
     check_pdf_coverage(repack_flat_opc(dir), "Flat OPC");
     fs::remove_all(dir);

@@ -24,7 +24,7 @@ bool invalid_id(const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("empty parentheses: (), ( ), (see ), (cf. ) and (see) warn; other parentheses do not") {
+TEST_CASE("empty parentheses: (), ( ), (see ), (cf. ) and (see) warn, other parentheses do not") {
     for (const char* text : {"A bullet ().", "A bullet ( ).", "A bullet (see ).", "A bullet (cf.  ).", "A bullet (see)",
                              "A bullet (cf.)", "A bullet (x (see )"}) {
         INFO(text);
@@ -48,7 +48,7 @@ TEST_CASE("ids: lower-case letters, digits and dashes, first not a dash, at most
     CHECK(invalid_id("f\u00e9e"));
 }
 
-TEST_CASE("accept list: an entry takes every matching warning; a repeated entry is reported unused") {
+TEST_CASE("accept list: an entry takes every matching warning, and a repeated entry is reported unused") {
     const std::string entry = "\n  - rule: doubled-space\n    in: second-para\n    reason: test";
     auto fs = fixture("mini", {
         {"report.yaml", replace_once(read_file(source_dir() + "/tests/fixtures/mini/report.yaml"),

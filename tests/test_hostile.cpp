@@ -1,5 +1,6 @@
-// Hostile inputs (tests/hostile/cases.yaml): each fails fast with its diagnostic, under time and
-// memory limits, and leaves an earlier build's output byte-identical with no temporary behind.
+// Hostile inputs (tests/hostile/cases.yaml, one ctest entry per case): each fails fast with its
+// diagnostic, under time and memory limits, and leaves an earlier build's output byte-identical with no
+// temporary behind.
 #include "support.hpp"
 
 #include "test_docx_support.hpp"
@@ -13,9 +14,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
+#include <sstream>
 
 using namespace testsupport;
 namespace fs = std::filesystem;
@@ -96,9 +101,17 @@ void require_untouched(const fs::path& out, const std::map<std::string, std::str
 
 }  // namespace
 
-TEST_CASE("hostile inputs fail fast with their diagnostic and leave earlier output untouched", "[hostile]") {
+// Hidden ([.]): ctest runs it once per case with ITUCOLLAB_HOSTILE_CASE set (tests/CMakeLists.txt);
+// run by hand without it, it runs every case.
+TEST_CASE("hostile inputs fail fast with their diagnostic and leave earlier output untouched",
+          "[.][hostile][hostile-cases]") {
     auto cases = load_cases();
     REQUIRE(cases.size() >= 30);
+    if (const char* only = std::getenv("ITUCOLLAB_HOSTILE_CASE")) {
+        INFO("ITUCOLLAB_HOSTILE_CASE=" << only);
+        std::erase_if(cases, [&](const HostileCase& c) { return c.name != only; });
+        REQUIRE(cases.size() == 1);
+    }
     for (const auto& c : cases) {
         DYNAMIC_SECTION(c.name) {
             INFO(c.name << ": " << c.what);
@@ -126,6 +139,22 @@ TEST_CASE("hostile inputs fail fast with their diagnostic and leave earlier outp
             fs::remove_all(work);
         }
     }
+}
+
+TEST_CASE("hostile: every case of cases.yaml has its own ctest entry", "[hostile]") {
+    std::vector<std::string> names;
+    for (const auto& c : load_cases()) {
+        INFO("case name '" << c.name << "' (a ctest entry name: lower-case letters, digits and dashes)");
+        CHECK(std::regex_match(c.name, std::regex("[a-z0-9][a-z0-9-]*")));
+        CHECK(std::find(names.begin(), names.end(), c.name) == names.end());
+        names.push_back(c.name);
+    }
+    // The names tests/CMakeLists.txt found with its line scan (`- name: NAME`) and registered.
+    std::vector<std::string> registered;
+    std::istringstream lines(read_file(ITUCOLLAB_HOSTILE_REGISTERED));
+    for (std::string line; std::getline(lines, line);) registered.push_back(line);
+    INFO("each case must start with a line `- name: NAME` for tests/CMakeLists.txt to register it");
+    CHECK(registered == names);
 }
 
 TEST_CASE("hostile: link-shaped text with spaces or a tab is text, never a link", "[hostile]") {

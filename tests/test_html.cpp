@@ -85,8 +85,6 @@ std::vector<std::string> attribute_values(const std::string& html, const std::st
     return values;
 }
 
-bool have_command(const std::string& command) { return run("command -v " + command + " >/dev/null").status == 0; }
-
 // Writes `content` to a fresh temp file; the directories go when the test case's Scratch does.
 struct Scratch {
     std::vector<std::string> dirs;
@@ -289,10 +287,7 @@ TEST_CASE("html: the bundled report's visible text carries at least 99% of the s
 TEST_CASE("html: the Nu Html Checker finds no errors") {
     Scratch scratch;
     std::string vnu = source_dir() + "/node_modules/vnu-jar/build/dist/vnu.jar";
-    if (!fs::exists(vnu) || !have_command("java")) {
-        WARN("skipped: needs java and node_modules/vnu-jar (run npm ci at the repository root)");
-        return;
-    }
+    if (!have_tools({tool_command("java", "default-jre-headless"), tool_node_module("vnu-jar/build/dist/vnu.jar")})) return;
     // The checker is live: a broken page fails.
     std::string broken = scratch.file("html-vnu", "broken.html", "<!DOCTYPE html><html lang=\"en\"><p>no title</p><tr></html>");
     CHECK(run("java -jar '" + vnu + "' --errors-only --stdout '" + broken + "'").status != 0);
@@ -309,11 +304,9 @@ TEST_CASE("html: axe-core finds no accessibility violations in headless Chromium
     Scratch scratch;
     std::string script = source_dir() + "/tests/tools/html/axe-check.mjs";
     const char* chromium = "/usr/bin/chromium";
-    if (!fs::exists(source_dir() + "/node_modules/playwright-core") || !fs::exists(source_dir() + "/node_modules/axe-core") ||
-        !have_command("node") || !fs::exists(chromium)) {
-        WARN("skipped: needs node, /usr/bin/chromium and node_modules/{playwright-core,axe-core} (run npm ci)");
+    if (!have_tools({tool_command("node", "nodejs"), tool_path(chromium, "Debian package chromium, scripts/install-deps --test"),
+                     tool_node_module("playwright-core"), tool_node_module("axe-core")}))
         return;
-    }
     // The check is live: a page with an unnamed link and no language fails.
     std::string broken = scratch.file("html-axe", "broken.html",
                                     "<!DOCTYPE html><html><head><title>x</title></head><body><main><a href=\"#x\"></a>"
