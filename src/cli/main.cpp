@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
         setup_schema(app, exit_code);
         setup_diff(app, exit_code);
         setup_rollover(app, exit_code);
+        setup_serve(app, exit_code);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {
