@@ -281,3 +281,20 @@ TEST_CASE("parse cache: a load through the cache equals a plain load, errors inc
     }
     CHECK(cache.hits() > 0);
 }
+
+TEST_CASE("serve: in headless Chromium the open page follows saves, shows an unknown key's file:line, recovers") {
+    std::string script = source_dir() + "/tests/tools/serve/live-reload.mjs";
+    const char* chromium = "/usr/bin/chromium";
+    if (!fs::exists(source_dir() + "/node_modules/playwright-core") || run("command -v node").status != 0 ||
+        !fs::exists(chromium)) {
+        WARN("skipped: needs node, /usr/bin/chromium and node_modules/playwright-core (run npm ci)");
+        return;
+    }
+    MiniCopy mini;
+    ServeProcess server(mini.corpus);
+    RunResult r = run("node '" + script + "' '" + server.url() + "' '" + mini.corpus + "' " + chromium);
+    INFO(r.output << "\nserver log:\n" << server.log());
+    CHECK(r.status == 0);
+    CHECK(r.output.find("passed: 3 self-reloads") != std::string::npos);
+    WARN(r.output);
+}
