@@ -47,10 +47,11 @@ std::string page(const ServeProcess& server, const std::string& target = "/") {
 }
 
 // The generation the served page was built from, as its live-reload script says.
+// (with the server's instance, as the page's script asks for events).
 std::string generation_of(const std::string& page_text) {
     std::smatch m;
-    REQUIRE(std::regex_search(page_text, m, std::regex(R"(/events\?since=(\d+))")));
-    return m[1];
+    REQUIRE(std::regex_search(page_text, m, std::regex(R"(/events\?since=(\d+)&server=([0-9a-f]+))")));
+    return m[1].str() + "&server=" + m[2].str();
 }
 
 std::string wait_for_page(const ServeProcess& server, const std::string& text, const std::string& target = "/") {
@@ -125,6 +126,12 @@ TEST_CASE("serve: a save sends a reload event and the page shows the edit") {
         CHECK(wait_for_page(server, "The RENAMED opening").find("The RENAMED opening") != std::string::npos);
         EventStream late(server.port(), "/events?since=" + before);
         CHECK(late.wait_for("event: reload", 1000ms));
+        // A page from an earlier run of the server (another instance) reloads at once, whatever its number.
+        EventStream restarted(server.port(), "/events?since=99&server=0123");
+        CHECK(restarted.wait_for("event: reload", 1000ms));
+        EventStream current(server.port(), "/events?since=" + generation_of(page(server)));
+        CHECK(current.wait_for("retry: ", 1000ms));
+        CHECK_FALSE(current.wait_for("event: reload", 300ms));
     }
 }
 
@@ -171,6 +178,17 @@ TEST_CASE("serve: pages are served while 20 live-reload clients are connected, a
     HttpReply reply = http_get(server.port(), "/");
     CHECK(reply.status == 200);
     CHECK((std::chrono::steady_clock::now() - start < 1000ms));
+    // Past the streams the server holds open, a client gets its answer and an end (its browser polls).
+    std::vector<std::unique_ptr<EventStream>> extra;
+    for (int i = 0; i < 12; ++i) extra.push_back(std::make_unique<EventStream>(server.port(), "/events?since=" + generation));
+    for (auto& c : extra) CHECK(c->wait_for("retry: ", 3000ms));
+    start = std::chrono::steady_clock::now();
+    CHECK(http_get(server.port(), "/").status == 200);
+    CHECK((std::chrono::steady_clock::now() - start < 1000ms));
+    int ended = 0;  // the chunked body ended
+    for (auto& c : extra) ended += c->wait_for("\r\n0\r\n\r\n", 400ms) ? 1 : 0;
+    CHECK(ended >= 8);
+    extra.clear();
 
     // Clients that go away: a reset event stream, a page request dropped after its first bytes.
     clients.back()->abort();

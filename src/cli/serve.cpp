@@ -65,8 +65,10 @@ public:
     Outcome build() {
         Outcome out;
         std::size_t reads = files_.misses(), parses = parses_.misses();
+        Clock::time_point start = Clock::now();
         LoadResult loaded = load_corpus(files_, corpus_, limits_);
         parses_.sweep();
+        double load_ms = ms_since(start);
         std::size_t errors = loaded.diagnostics.error_count(), warnings = loaded.diagnostics.warning_count();
         std::string diagnostics;
         for (const auto& d : loaded.diagnostics.all()) diagnostics += format_human(d, loaded.sources, false);
@@ -85,8 +87,10 @@ public:
             out.report = errors_page(display_path(corpus_), diagnostics, errors, warnings);
             if (old_) out.redline = out.report;
         }
-        out.summary = fmt::format("{} error(s), {} warning(s); {} file(s) read, {} parsed", errors, warnings,
-                                  files_.misses() - reads, parses_.misses() - parses);
+        out.summary = fmt::format("{} error(s), {} warning(s); {} file(s) read, {} parsed; load and check {:.1f} ms, "
+                                  "render {:.1f} ms",
+                                  errors, warnings, files_.misses() - reads, parses_.misses() - parses, load_ms,
+                                  ms_since(start) - load_ms);
         return out;
     }
 

@@ -34,7 +34,7 @@ constexpr const char* live_script = R"(<script nonce="{nonce}">
   const key = 'itucollab-serve-scroll:' + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved !== null) {{ sessionStorage.removeItem(key); window.scrollTo(0, Number(saved)); }}
-  const events = new EventSource('/events?since={generation}');
+  const events = new EventSource('/events?since={generation}&server={nonce}');
   events.addEventListener('reload', () => {{
     events.close();
     sessionStorage.setItem(key, String(window.scrollY));
@@ -155,6 +155,8 @@ struct PreviewServer::Impl {
             auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
             if (ec == std::errc{} && end == value.data() + value.size()) since = std::max(since, n);
         }
+        // A page from an earlier server run (restarted since) counts its generations from another start.
+        if (req.has_param("server") && req.get_param_value("server") != site.nonce()) since = 0;
         bool held = site.claim_stream(max_streams);
         struct Stream {
             std::uint64_t since;
@@ -195,8 +197,10 @@ struct PreviewServer::Impl {
     void routes() {
         server.new_task_queue = [] { return new httplib::ThreadPool(workers); };
         server.set_payload_max_length(max_body);
+        // One request per connection: an idle kept-alive connection would hold a worker doing nothing.
+        // (Connections are local and cheap; a client that connects and says nothing is dropped after 1 s.)
         server.set_keep_alive_timeout(1);
-        server.set_keep_alive_max_count(100);
+        server.set_keep_alive_max_count(1);
         server.set_read_timeout(5, 0);
         server.set_write_timeout(5, 0);
         server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
