@@ -118,6 +118,14 @@ TEST_CASE("serve: a save sends a reload event and the page shows the edit") {
     CHECK(latency < 1000);
     WARN("save to reload event: " << latency << " ms");
     CHECK(page(server).find("The REWRITTEN opening") != std::string::npos);
+    // Incremental: the rebuild read and parsed the one file that changed, of the six.
+    std::string log = poll_until([&] { return server.log(); },
+                                 [](const std::string& l) { return l.find("rebuilt (generation 2)") != std::string::npos; },
+                                 2000ms);
+    CHECK(log.find("first build: load, check and render in") != std::string::npos);
+    CHECK(log.find("6 file(s) read, 6 parsed") != std::string::npos);
+    CHECK(log.find("rebuilt (generation 2) in") != std::string::npos);
+    CHECK(log.find("1 file(s) read, 1 parsed") != std::string::npos);
 
     // An editor that saves through a rename is seen too; a stale `since` gets the reload at once.
     SECTION("rename-save") {
