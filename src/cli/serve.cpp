@@ -63,6 +63,21 @@ public:
     };
 
     Outcome build() {
+        try {
+            return build_or_throw();
+        } catch (const std::exception& e) {  // out of memory, a template gone…: the server carries on
+            std::string why = fmt::format("itucollab: cannot build the report: {}\n", e.what());
+            std::cerr << why;
+            Outcome out;
+            out.report = errors_page(display_path(corpus_), why, 1, 0);
+            if (old_) out.redline = out.report;
+            out.summary = "the build failed";
+            return out;
+        }
+    }
+
+private:
+    Outcome build_or_throw() {
         Outcome out;
         std::size_t reads = files_.misses(), parses = parses_.misses();
         Clock::time_point start = Clock::now();
@@ -74,16 +89,9 @@ public:
         for (const auto& d : loaded.diagnostics.all()) diagnostics += format_human(d, loaded.sources, false);
         std::cerr << diagnostics;  // format_human quotes corpus text terminal-safe
         if (loaded.status == LoadResult::Status::ok && loaded.document) {
-            try {
-                out.report = find_emitter("html")->render(*loaded.document, emit_);
-                if (old_) out.redline = diff::render_html(diff::compare(*old_, *loaded.document));
-            } catch (const std::exception& e) {
-                ++errors;
-                diagnostics += fmt::format("itucollab: cannot render the report: {}\n", e.what());
-                out.report.clear();
-            }
-        }
-        if (out.report.empty()) {
+            out.report = find_emitter("html")->render(*loaded.document, emit_);
+            if (old_) out.redline = diff::render_html(diff::compare(*old_, *loaded.document));
+        } else {
             out.report = errors_page(display_path(corpus_), diagnostics, errors, warnings);
             if (old_) out.redline = out.report;
         }
@@ -94,7 +102,6 @@ public:
         return out;
     }
 
-private:
     std::string corpus_;
     LoadOptions limits_;
     std::optional<Document> old_;
