@@ -324,3 +324,16 @@ TEST_CASE("serve: in headless Chromium the open page follows saves, shows an unk
     CHECK(r.output.find("passed: 3 self-reloads") != std::string::npos);
     WARN(r.output);
 }
+
+TEST_CASE("serve: the corpus directory replaced as a whole (moved away, put back) is watched again") {
+    MiniCopy mini;
+    ServeProcess server(mini.corpus);
+    std::string aside = mini.root + "/aside";
+    fs::rename(mini.corpus, aside);
+    CHECK(wait_for_page(server, "corpus-not-found").find("corpus-not-found") != std::string::npos);
+    fs::rename(aside, mini.corpus);
+    CHECK(wait_for_page(server, "<title>Mini report</title>").find("<title>Mini report</title>") != std::string::npos);
+    std::string text = read_file(mini.path("sections/01-first.yaml"));
+    mini.write("sections/01-first.yaml", replace_once(text, "The opening paragraph", "The RETURNED opening"));
+    CHECK(wait_for_page(server, "The RETURNED opening").find("The RETURNED opening") != std::string::npos);
+}

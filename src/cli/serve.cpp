@@ -194,7 +194,8 @@ int run_serve(const ServeOptions& options) {
     Clock::time_point first_event, last_event;
     auto due = [&] { return std::min(last_event + quiet_window, first_event + longest_wait); };
     for (;;) {
-        int timeout = -1;
+        // The corpus directory itself removed (or moved away): look for it again twice a second.
+        int timeout = watcher->watching_root() ? -1 : 500;
         if (waiting) {
             auto left = std::chrono::ceil<std::chrono::milliseconds>(due() - Clock::now()).count();
             timeout = static_cast<int>(std::max<decltype(left)>(0, left));
@@ -209,6 +210,16 @@ int run_serve(const ServeOptions& options) {
             if (!waiting) first_event = last_event;
             waiting = true;
             continue;
+        }
+        if (!watcher->watching_root()) {
+            CorpusWatcher::Changes back;
+            watcher->rewatch_root(back);
+            if (back.everything) {
+                pending.everything = true;
+                last_event = Clock::now();
+                if (!waiting) first_event = last_event;
+                waiting = true;
+            }
         }
         if (!waiting || Clock::now() < due()) continue;
         Clock::time_point rebuild_start = Clock::now();

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -42,7 +44,15 @@ CorpusWatcher::~CorpusWatcher() {
 // every entry below it as changed (they may have been written before their watch existed).
 void CorpusWatcher::watch_tree(const std::string& dir, Changes* found) {
     int wd = inotify_add_watch(fd_, dir.c_str(), watched_events);
-    if (wd < 0) return;  // gone already, or not a directory: the next load sees what is there
+    if (wd < 0) {
+        // Gone already, or not a directory: the next load sees what is there. Out of watches: say so.
+        int err = errno;
+        if (err == ENOSPC || err == ENOMEM) {
+            std::fprintf(stderr, "itucollab: cannot watch %s: %s (raise fs.inotify.max_user_watches); "
+                                 "saves there are not seen\n", terminal_safe(dir).c_str(), std::strerror(err));
+        }
+        return;
+    }
     dirs_[wd] = dir;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -72,11 +82,29 @@ void CorpusWatcher::drain(Changes& out) {
                 dirs_.erase(dir);
                 continue;
             }
+            // The corpus directory moved away: drop its watch (IN_IGNORED follows) and look for it anew.
+            if ((event->mask & IN_MOVE_SELF) && dir->second == root_) inotify_rm_watch(fd_, event->wd);
             std::string path = event->len > 0 ? join(dir->second, event->name) : dir->second;
             out.paths.insert(path);
             if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) watch_tree(path, &out);
         }
     }
+}
+
+bool CorpusWatcher::watching_root() const {
+    return std::any_of(dirs_.begin(), dirs_.end(), [&](const auto& item) { return item.second == root_; });
+}
+
+void CorpusWatcher::rewatch_root(Changes& out) {
+    if (watching_root()) return;
+    std::error_code ec;
+    if (!fs::is_directory(root_, ec)) return;
+    for (auto it = dirs_.begin(); it != dirs_.end();) {  // stale watches from the old tree
+        inotify_rm_watch(fd_, it->first);
+        it = dirs_.erase(it);
+    }
+    watch_tree(root_, &out);
+    out.everything = true;
 }
 
 bool CachingFileSystem::Stamp::operator==(const Stamp& o) const {

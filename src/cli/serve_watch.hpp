@@ -34,6 +34,10 @@ public:
     /// Reads every pending event (non-blocking) into `out`; watches new subdirectories, and
     /// reports the files already inside them, written before the watch existed.
     void drain(Changes& out);
+    /// Whether the corpus directory itself is watched (false once it was removed or moved away).
+    [[nodiscard]] bool watching_root() const;
+    /// Watches the corpus directory again when it is back; reports everything in it as changed.
+    void rewatch_root(Changes& out);
 
 private:
     void watch_tree(const std::string& dir, Changes* found);
