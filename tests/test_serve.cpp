@@ -118,6 +118,15 @@ TEST_CASE("serve: a save sends a reload event and the page shows the edit") {
     CHECK(latency < 1000);
     WARN("save to reload event: " << latency << " ms");
     CHECK(page(server).find("The REWRITTEN opening") != std::string::npos);
+    // A save that changes no output (a comment) rebuilds but reloads nothing.
+    EventStream quiet(server.port(), "/events?since=" + generation_of(page(server)));
+    REQUIRE(quiet.wait_for("retry: ", 1000ms));
+    mini.write("sections/01-first.yaml", "# a comment\n" + replace_once(text, "The opening paragraph", "The REWRITTEN opening"));
+    CHECK(poll_until([&] { return server.log(); },
+                     [](const std::string& l) { return l.find("pages unchanged (no reload)") != std::string::npos; },
+                     2000ms)
+              .find("pages unchanged (no reload)") != std::string::npos);
+    CHECK_FALSE(quiet.wait_for("event: reload", 300ms));
     // Incremental: the rebuild read and parsed the one file that changed, of the six.
     std::string log = poll_until([&] { return server.log(); },
                                  [](const std::string& l) { return l.find("rebuilt (generation 2)") != std::string::npos; },

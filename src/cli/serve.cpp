@@ -178,10 +178,10 @@ int run_serve(const ServeOptions& options) {
 
     Builder builder(*corpus, options, std::move(old));
     Clock::time_point start = Clock::now();
-    Builder::Outcome first = builder.build();
-    site.publish(first.report, first.redline);
+    Builder::Outcome shown = builder.build();  // what the open pages show
+    site.publish(shown.report, shown.redline);
     std::cerr << fmt::format("itucollab: first build: load, check and render in {:.1f} ms: {}\n", ms_since(start),
-                             first.summary);
+                             shown.summary);
     server.start();
     std::string url = url_of(options.host, *port);
     std::cout << fmt::format("Serving {} at {}{}\n", display_path(*corpus), url,
@@ -226,10 +226,17 @@ int run_serve(const ServeOptions& options) {
         if (pending.everything) builder.files().invalidate_all();
         for (const std::string& path : pending.paths) builder.files().invalidate(path);
         Builder::Outcome outcome = builder.build();
-        std::uint64_t generation = site.publish(outcome.report, outcome.redline);
-        std::cerr << fmt::format(
-            "itucollab: rebuilt (generation {}) in {:.1f} ms, {:.1f} ms after the first change: {}\n", generation,
-            ms_since(rebuild_start), ms_since(first_event), outcome.summary);
+        if (outcome.report == shown.report && outcome.redline == shown.redline) {
+            // A comment, an editor's swap file, a save without changes: the open pages stay as they are.
+            std::cerr << fmt::format("itucollab: rebuilt in {:.1f} ms, pages unchanged (no reload): {}\n",
+                                     ms_since(rebuild_start), outcome.summary);
+        } else {
+            std::uint64_t generation = site.publish(outcome.report, outcome.redline);
+            std::cerr << fmt::format(
+                "itucollab: rebuilt (generation {}) in {:.1f} ms, {:.1f} ms after the first change: {}\n",
+                generation, ms_since(rebuild_start), ms_since(first_event), outcome.summary);
+            shown = std::move(outcome);
+        }
         pending = {};
         waiting = false;
     }
