@@ -346,3 +346,39 @@ TEST_CASE("serve: the corpus directory replaced as a whole (moved away, put back
     mini.write("sections/01-first.yaml", replace_once(text, "The opening paragraph", "The RETURNED opening"));
     CHECK(wait_for_page(server, "The RETURNED opening").find("The RETURNED opening") != std::string::npos);
 }
+
+TEST_CASE("serve: clients that reset mid-page or close their event stream do no harm") {
+    std::string root = temp_dir("serve-big");
+    fs::copy(source_dir() + "/data/c21-inf-2", root + "/c21", fs::copy_options::recursive);
+    ServeProcess server(root + "/c21");
+    // The bundled report's page (~100 KB) cannot fit in a 4 KiB receive buffer: the server is
+    // still writing when each of these clients resets the connection.
+    for (int i = 0; i < 10; ++i) {
+        EventStream reader(server.port(), "/", 4096);
+        REQUIRE(reader.wait_for("HTTP/1.1 200", 2000ms));
+        reader.abort();
+    }
+    HttpReply reply = http_get(server.port(), "/");
+    CHECK(reply.status == 200);
+    CHECK(reply.raw.find("</html>") != std::string::npos);
+
+    // Event streams whose clients closed (no reset): the next event is written to a closed peer and
+    // the one after fails with EPIPE, which must not end the server (SIGPIPE).
+    std::string generation = generation_of(page(server));
+    for (int i = 0; i < 3; ++i) {
+        EventStream gone(server.port(), "/events?since=" + generation);
+        REQUIRE(gone.wait_for("retry: ", 2000ms));
+    }
+    std::string report = root + "/c21/report.yaml";
+    std::string text = read_file(report);
+    for (const char* title : {"short_title: One", "short_title: Two", "short_title: Three"}) {
+        std::ofstream(report, std::ios::binary | std::ios::trunc)
+            << replace_once(text, "short_title: Collaboration with UN system", title);
+        std::string shown = std::string("<title>") + (title + 13) + "</title>";
+        CHECK(wait_for_page(server, shown).find(shown) != std::string::npos);
+        ::usleep(300'000);  // let the streams write (and fail) before the next save
+    }
+    CHECK(http_get(server.port(), "/").status == 200);
+    std::error_code ec;
+    fs::remove_all(root, ec);
+}

@@ -23,9 +23,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int connect_to(int port) {
+int connect_to(int port, int receive_buffer = 0) {
     int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     REQUIRE(fd >= 0);
+    if (receive_buffer > 0) ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -121,7 +122,8 @@ HttpReply http_get(int port, const std::string& target, const std::string& host,
     return reply;
 }
 
-EventStream::EventStream(int port, const std::string& target) : fd_(connect_to(port)) {
+EventStream::EventStream(int port, const std::string& target, int receive_buffer)
+    : fd_(connect_to(port, receive_buffer)) {
     std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
     REQUIRE(::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
 }

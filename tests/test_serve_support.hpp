@@ -44,7 +44,8 @@ HttpReply http_get(int port, const std::string& target, const std::string& host 
 /// An open connection to /events that reads what the server streams.
 class EventStream {
 public:
-    EventStream(int port, const std::string& target);
+    /// `receive_buffer` > 0 shrinks the socket's receive buffer, so a large reply cannot fit in it.
+    EventStream(int port, const std::string& target, int receive_buffer = 0);
     ~EventStream();
     EventStream(const EventStream&) = delete;
     EventStream& operator=(const EventStream&) = delete;
