@@ -392,7 +392,7 @@ TEST_CASE("text without emphasis, links or escapes comes back exactly as written
     }
 }
 
-TEST_CASE("the link policy: http, https and mailto in any case, stored in lower case; parentheses balance") {
+TEST_CASE("the link policy: http, https and mailto in any case, stored in lower case, and parentheses balance") {
     CHECK(parse("[the economy](https://en.wikipedia.org/wiki/Economy_(disambiguation))").html ==
           "<a href=\"https://en.wikipedia.org/wiki/Economy_(disambiguation)\">the economy</a>");
     CHECK(parse("[a](htTps://X.int/Path) <MAILTO:Sg@ITU.int> [b](HTTP://x.org)").html ==

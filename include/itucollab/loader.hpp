@@ -12,6 +12,8 @@
 
 namespace itucollab {
 
+class ParseCache;  // src/load/parse_cache.hpp
+
 /// Where corpus files come from: the disk, or memory in tests.
 class FileSystem {
 public:
@@ -67,6 +69,8 @@ struct LoadOptions {
     std::size_t max_files = 1000;                    ///< YAML files per corpus (too-many-files)
     std::uintmax_t max_corpus_size = 8 * 1024 * 1024;  ///< bytes of all YAML files together (corpus-too-large)
     std::size_t max_diagnostics = 1000;              ///< diagnostics kept per run (too-many-diagnostics)
+    /// Parsed trees reused from earlier loads of the same corpus (`itucollab serve`); nullptr: parse every file.
+    ParseCache* parse_cache = nullptr;
 };
 
 /// Reads `dir/report.yaml` and every file it lists, checks the schema and cross-references,

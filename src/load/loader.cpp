@@ -2,6 +2,7 @@
 #include <itucollab/loader.hpp>
 
 #include "../model/describe.hpp"
+#include "parse_cache.hpp"
 #include "reader.hpp"
 #include "rules.hpp"
 #include "yaml_tree.hpp"
@@ -176,7 +177,7 @@ private:
         yaml::Limits limits;
         limits.max_depth = options_.max_depth;
         limits.max_nodes = options_.max_nodes;
-        std::unique_ptr<yaml::Node> root = yaml::parse(stored, path, diags_, limits);
+        std::shared_ptr<const yaml::Node> root = parse_file(options_.parse_cache, stored, path, diags_, limits);
         if (!root) return false;
         load::Context ctx{path, diags_, ""};
         if (root->kind == yaml::Node::Kind::null) {
