@@ -10,7 +10,8 @@ namespace fuzztarget {
 
 namespace inline_checks {
 
-// Links carry only allowed targets (unless the scheme was reported: the corpus then fails to load),
+// Links carry only allowed targets (unless link-scheme or empty-link was reported: the corpus then
+// fails to load),
 // footnote references an id, nesting stays within the emitters' reach.
 inline void check_spans(const std::vector<itucollab::Span>& spans, int depth, bool scheme_reported = false) {
     if (!spans.empty() && depth > 17) std::abort();  // 16 levels of spans at most (deeper is flattened), then text
@@ -63,7 +64,7 @@ inline int inline_markup(const std::uint8_t* data, std::size_t size) {
     std::vector<itucollab::Span> spans = itucollab::load::parse_inlines(
         text, [&](const std::string& code, const std::string&, std::size_t offset) {
             if (code.empty() || offset > text.size()) reported_outside = true;
-            if (code == "link-scheme") scheme_reported = true;
+            if (code == "link-scheme" || code == "empty-link") scheme_reported = true;
         });
     if (reported_outside) std::abort();  // every problem is placed inside the text
     inline_checks::check_spans(spans, 1, scheme_reported);
