@@ -60,18 +60,10 @@ std::string write_temp(const fs::path& dir, const std::string& name, const std::
         }
     }
     if (fd < 0) return fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
-    const char* data = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            std::string why = std::strerror(errno);
-            ::close(fd);
-            return fmt::format("cannot write {}: {}", name, why);
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
+    if (!write_fully(fd, bytes)) {
+        std::string why = std::strerror(errno);
+        ::close(fd);
+        return fmt::format("cannot write {}: {}", name, why);
     }
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
         std::string why = std::strerror(errno);
@@ -82,13 +74,17 @@ std::string write_temp(const fs::path& dir, const std::string& name, const std::
     return {};
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
 }  // namespace
+
+bool write_fully(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
 
 bool is_own_temporary(std::string_view filename) {
     if (filename.size() < 2 || filename.front() != '.') return false;
@@ -217,7 +213,7 @@ std::string OutputTransaction::commit() {
         if (kept_new.empty()) return message + "; nothing written";
         return message + fmt::format("; could not undo the earlier renames: {} now hold(s) the new version, the "
                                      "other outputs are as before",
-                                     joined(kept_new));
+                                     fmt::join(kept_new, ", "));
     }
     for (auto& e : st.staged) {
         if (!e.backup.empty()) ::unlink(e.backup.c_str());

@@ -54,6 +54,9 @@ bool path_inside(const std::string& path, const std::string& dir);
 /// Writes one file at `path` the same way; returns the reason on failure, empty on success.
 std::string write_file_atomically(const std::string& path, const std::string& bytes);
 
+/// Writes all of `bytes` to `fd`, retrying short writes and EINTR; false with errno set on failure.
+bool write_fully(int fd, std::string_view bytes);
+
 /// True for the names of this tool's temporaries: `.NAME.tmp-XXXXXX` and their `.old` backups.
 bool is_own_temporary(std::string_view filename);
 

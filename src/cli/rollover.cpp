@@ -1,5 +1,6 @@
 // `itucollab rollover OLD NEWDIR`: next year's corpus from this year's, written all-or-nothing.
 #include "cli.hpp"
+#include "output.hpp"
 #include "signals.hpp"
 
 #include <itucollab/rollover.hpp>
@@ -109,7 +110,7 @@ public:
                     return fmt::format("{} grew past the limit of {} bytes per file while it was copied",
                                        from.string(), max_bytes);
                 }
-                if (std::string w = write_all(out, block.data(), static_cast<std::size_t>(n), to); !w.empty()) return w;
+                if (!write_fully(out, {block.data(), static_cast<std::size_t>(n)})) return cannot_write(to);
             }
         });
         ::close(in);
@@ -119,7 +120,7 @@ public:
     std::string write(const fs::path& rel, const std::string& bytes) {
         if (std::string why = make_parents(rel); !why.empty()) return why;
         fs::path to = root_ / rel;
-        return write_with(to, [&](int out) { return write_all(out, bytes.data(), bytes.size(), to); });
+        return write_with(to, [&](int out) { return write_fully(out, bytes) ? std::string() : cannot_write(to); });
     }
 
     // Renames the scratch directory to `target` (signals blocked); the handler forgets it all.
@@ -143,15 +144,8 @@ public:
     }
 
 private:
-    static std::string write_all(int fd, const char* data, std::size_t left, const fs::path& to) {
-        while (left > 0) {
-            ssize_t n = ::write(fd, data, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) return fmt::format("cannot write {}: {}", to.string(), std::strerror(errno));
-            data += n;
-            left -= static_cast<std::size_t>(n);
-        }
-        return {};
+    static std::string cannot_write(const fs::path& to) {
+        return fmt::format("cannot write {}: {}", to.string(), std::strerror(errno));
     }
 
     template <class Fill> std::string write_with(const fs::path& to, Fill fill) {
