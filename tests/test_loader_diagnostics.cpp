@@ -87,7 +87,10 @@ TEST_CASE("YAML syntax error") {
     std::string text = replace_once(fixture_file("annex/annex.yaml"), "columns: [frequency, financial]",
                                     "columns: [frequency, financial");
     CHECK(diagnostics_with("annex/annex.yaml", text) ==
-          R"(mini/annex/annex.yaml:16:7: error: YAML syntax error: end of sequence flow not found [yaml-syntax]
+          R"(mini/annex/annex.yaml:15:12: error: YAML syntax error: the list opened here with '[' is never closed with ']' [yaml-syntax]
+    columns: [frequency, financial
+             ^
+mini/annex/annex.yaml:16:7: note: the parser gave up here: end of sequence flow not found
     text: More than half of the meetings are virtual.
         ^
 )");

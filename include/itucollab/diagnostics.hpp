@@ -18,6 +18,12 @@ struct SourceLoc {
 /// How bad a diagnostic is. Errors stop `build`; warnings fail `check --strict` only.
 enum class Severity { error, warning };
 
+/// A second place that explains a finding, e.g. where the YAML parser gave up.
+struct DiagnosticNote {
+    SourceLoc loc;
+    std::string message;
+};
+
 /// One finding about the corpus, with a stable code such as `unknown-key`.
 struct Diagnostic {
     Severity severity = Severity::error;
@@ -25,12 +31,15 @@ struct Diagnostic {
     SourceLoc loc;
     std::string message;
     std::string subject;  ///< id of the record the finding is about, when there is one
+    std::vector<DiagnosticNote> notes;  ///< related places, printed after the finding
 };
 
 /// Collects every diagnostic of a run; never stops at the first.
 class Diagnostics {
 public:
     void error(std::string code, SourceLoc loc, std::string message);
+    /// An error with related places (`notes`), such as where the parser gave up.
+    void error(std::string code, SourceLoc loc, std::string message, std::vector<DiagnosticNote> notes);
     void warning(std::string code, SourceLoc loc, std::string message, std::string subject = {});
     /// Adds `d`, its message made safe to print: control characters shown as `\xNN`, and cut
     /// to 500 bytes. Past the limit (set_limit) one `too-many-diagnostics` error stands for the rest.
@@ -73,7 +82,8 @@ private:
     std::vector<File> files_;
 };
 
-/// Renders `file:line:col: severity: message [code]`, the source line and a caret under the column.
+/// Renders `file:line:col: severity: message [code]`, the source line and a caret under the column,
+/// then each note the same way as `file:line:col: note: message`.
 std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour = false);
 
 /// The closest candidate to `word` by edit distance, or empty when none is close enough.

@@ -10,11 +10,15 @@
 namespace itucollab {
 
 void Diagnostics::error(std::string code, SourceLoc loc, std::string message) {
-    add({Severity::error, std::move(code), std::move(loc), std::move(message), {}});
+    add({Severity::error, std::move(code), std::move(loc), std::move(message), {}, {}});
+}
+
+void Diagnostics::error(std::string code, SourceLoc loc, std::string message, std::vector<DiagnosticNote> notes) {
+    add({Severity::error, std::move(code), std::move(loc), std::move(message), {}, std::move(notes)});
 }
 
 void Diagnostics::warning(std::string code, SourceLoc loc, std::string message, std::string subject) {
-    add({Severity::warning, std::move(code), std::move(loc), std::move(message), std::move(subject)});
+    add({Severity::warning, std::move(code), std::move(loc), std::move(message), std::move(subject), {}});
 }
 
 // The length of the well-formed UTF-8 sequence at the start of `s` (1-4), 0 when it is not one.
@@ -73,11 +77,12 @@ void Diagnostics::add(Diagnostic d) {
         if (!truncated_) {
             truncated_ = true;
             items_.push_back({Severity::error, "too-many-diagnostics", {d.loc.file, 0, 0},
-                              fmt::format("more than {} diagnostics; the rest are not reported", limit_), {}});
+                              fmt::format("more than {} diagnostics; the rest are not reported", limit_), {}, {}});
         }
         return;
     }
     d.message = printable_message(d.message);
+    for (auto& note : d.notes) note.message = printable_message(note.message);
     items_.push_back(std::move(d));
 }
 
@@ -148,30 +153,46 @@ std::string valid_utf8_or_replacement(std::string_view text) {
     return out;
 }
 
+// The source line at `loc` and a caret under its column, indented by two spaces; empty when the
+// line is unknown, too long or not printable.
+static std::string quoted_line(const SourceLoc& loc, const SourceTexts& sources, bool colour) {
+    std::string_view raw = loc.line > 0 ? sources.line(loc.file, loc.line) : std::string_view{};
+    std::string line = raw.size() <= 400 ? valid_utf8_or_replacement(raw) : std::string();  // long lines: never copied
+    if (line.empty() || line.size() > 400 || !printable_line(line)) return {};
+    std::string out = fmt::format("  {}\n  ", line);
+    // The caret goes under the column'th character; tabs are kept so it lines up.
+    int col = 1;
+    for (std::size_t i = 0; i < line.size() && col < loc.column; ++i) {
+        auto u = static_cast<unsigned char>(line[i]);
+        if ((u & 0xC0) == 0x80) continue;
+        out.push_back(line[i] == '\t' ? '\t' : ' ');
+        ++col;
+    }
+    out += colour ? "\x1b[1;32m^\x1b[0m\n" : "^\n";
+    return out;
+}
+
+static std::string where(const SourceLoc& loc) {
+    std::string out = terminal_safe(display_path(loc.file));
+    if (loc.line > 0) out += fmt::format(":{}:{}", loc.line, loc.column);
+    return out;
+}
+
 std::string format_human(const Diagnostic& d, const SourceTexts& sources, bool colour) {
     const char* sev = d.severity == Severity::error ? "error" : "warning";
-    std::string where = terminal_safe(display_path(d.loc.file));
-    if (d.loc.line > 0) where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
     std::string out;
     if (colour) {
         const char* sev_colour = d.severity == Severity::error ? "\x1b[1;31m" : "\x1b[1;35m";
-        out = fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m \x1b[1m{}\x1b[0m [{}]\n", where, sev_colour, sev, d.message, d.code);
+        out = fmt::format("\x1b[1m{}:\x1b[0m {}{}:\x1b[0m \x1b[1m{}\x1b[0m [{}]\n", where(d.loc), sev_colour, sev,
+                          d.message, d.code);
     } else {
-        out = fmt::format("{}: {}: {} [{}]\n", where, sev, d.message, d.code);
+        out = fmt::format("{}: {}: {} [{}]\n", where(d.loc), sev, d.message, d.code);
     }
-    std::string_view raw = d.loc.line > 0 ? sources.line(d.loc.file, d.loc.line) : std::string_view{};
-    std::string line = raw.size() <= 400 ? valid_utf8_or_replacement(raw) : std::string();  // long lines: never copied
-    if (!line.empty() && line.size() <= 400 && printable_line(line)) {
-        out += fmt::format("  {}\n  ", line);
-        // The caret goes under the column'th character; tabs are kept so it lines up.
-        int col = 1;
-        for (std::size_t i = 0; i < line.size() && col < d.loc.column; ++i) {
-            auto u = static_cast<unsigned char>(line[i]);
-            if ((u & 0xC0) == 0x80) continue;
-            out.push_back(line[i] == '\t' ? '\t' : ' ');
-            ++col;
-        }
-        out += colour ? "\x1b[1;32m^\x1b[0m\n" : "^\n";
+    out += quoted_line(d.loc, sources, colour);
+    for (const auto& note : d.notes) {
+        out += colour ? fmt::format("\x1b[1m{}:\x1b[0m \x1b[1;36mnote:\x1b[0m {}\n", where(note.loc), note.message)
+                      : fmt::format("{}: note: {}\n", where(note.loc), note.message);
+        out += quoted_line(note.loc, sources, colour);
     }
     return out;
 }

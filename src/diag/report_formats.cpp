@@ -68,6 +68,18 @@ std::string json_quote(std::string_view text) {
     return out + "\"";
 }
 
+// `, "notes": [...]` for a diagnostic with notes, else nothing.
+static std::string json_notes(const Diagnostic& d) {
+    if (d.notes.empty()) return {};
+    std::string out = ", \"notes\": [";
+    for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        const DiagnosticNote& n = d.notes[i];
+        out += fmt::format("{}{{\"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}", i ? ", " : "",
+                           json_quote(display_path(n.loc.file)), n.loc.line, n.loc.column, json_quote(n.message));
+    }
+    return out + "]";
+}
+
 std::string diagnostics_json(const std::vector<Diagnostic>& diags, const RunInfo& run) {
     std::size_t errors = 0;
     for (const auto& d : diags) errors += d.severity == Severity::error;
@@ -78,10 +90,10 @@ std::string diagnostics_json(const std::vector<Diagnostic>& diags, const RunInfo
     for (std::size_t i = 0; i < diags.size(); ++i) {
         const Diagnostic& d = diags[i];
         out += fmt::format("{}\n    {{\"severity\": \"{}\", \"code\": {}, \"file\": {}, \"line\": {}, \"column\": {}, "
-                           "\"message\": {}{}}}",
+                           "\"message\": {}{}{}}}",
                            i ? "," : "", severity_name(d.severity), json_quote(d.code), json_quote(display_path(d.loc.file)),
                            d.loc.line, d.loc.column, json_quote(d.message),
-                           d.subject.empty() ? "" : ", \"subject\": " + json_quote(d.subject));
+                           d.subject.empty() ? "" : ", \"subject\": " + json_quote(d.subject), json_notes(d));
     }
     out += diags.empty() ? "]\n}\n" : "\n  ]\n}\n";
     return out;
@@ -93,9 +105,37 @@ std::string diagnostics_github(const std::vector<Diagnostic>& diags) {
         std::string props = "file=" + github_escape(terminal_safe(display_path(d.loc.file)), true);
         if (d.loc.line > 0) props += fmt::format(",line={},col={}", d.loc.line, d.loc.column);
         props += ",title=" + github_escape(d.code, true);
-        out += fmt::format("::{} {}::{}\n", severity_name(d.severity), props, github_escape(d.message, false));
+        // A note has no annotation of its own: it follows the message on a line of its own.
+        std::string message = d.message;
+        for (const auto& n : d.notes) {
+            message += fmt::format("\nnote: {}:{}:{}: {}", terminal_safe(display_path(n.loc.file)), n.loc.line,
+                                   n.loc.column, n.message);
+        }
+        out += fmt::format("::{} {}::{}\n", severity_name(d.severity), props, github_escape(message, false));
     }
     return out;
+}
+
+// A SARIF physicalLocation object for `loc`.
+static std::string sarif_physical(const SourceLoc& loc) {
+    std::string region = loc.line > 0 ? fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}}}", loc.line,
+                                                    std::max(1, loc.column))
+                                      : "";
+    return fmt::format("\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}{}}}",
+                       json_quote(uri_path(display_path(loc.file))), region);
+}
+
+static std::string sarif_location(const SourceLoc& loc) { return "{" + sarif_physical(loc) + "}"; }
+
+// `, "relatedLocations": [...]`: the notes, each with its own message.
+static std::string sarif_related(const Diagnostic& d) {
+    if (d.notes.empty()) return {};
+    std::string out = ", \"relatedLocations\": [";
+    for (std::size_t i = 0; i < d.notes.size(); ++i) {
+        out += fmt::format("{}{{\"id\": {}, \"message\": {{\"text\": {}}}, {}}}", i ? ", " : "", i,
+                           json_quote(d.notes[i].message), sarif_physical(d.notes[i].loc));
+    }
+    return out + "]";
 }
 
 std::string diagnostics_sarif(const std::vector<Diagnostic>& diags, const RunInfo& run) {
@@ -115,14 +155,10 @@ std::string diagnostics_sarif(const std::vector<Diagnostic>& diags, const RunInf
         for (std::size_t k = 0; k < catalogue.size(); ++k) {
             if (catalogue[k].code == d.code) rule_index = fmt::format(", \"ruleIndex\": {}", k);
         }
-        std::string region = d.loc.line > 0 ? fmt::format(", \"region\": {{\"startLine\": {}, \"startColumn\": {}}}",
-                                                          d.loc.line, std::max(1, d.loc.column))
-                                            : "";
         results += fmt::format(
-            "{}\n        {{\"ruleId\": {}{}, \"level\": \"{}\", \"message\": {{\"text\": {}}}, \"locations\": [{{"
-            "\"physicalLocation\": {{\"artifactLocation\": {{\"uri\": {}}}{}}}}}]}}",
+            "{}\n        {{\"ruleId\": {}{}, \"level\": \"{}\", \"message\": {{\"text\": {}}}, \"locations\": [{}]{}}}",
             i ? "," : "", json_quote(d.code), rule_index, severity_name(d.severity), json_quote(d.message),
-            json_quote(uri_path(display_path(d.loc.file))), region);
+            sarif_location(d.loc), sarif_related(d));
     }
     return fmt::format(
         "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n"

@@ -88,9 +88,10 @@ void read_value(const yaml::Node& node, Text& out, Context& ctx) {
     if (!expect_scalar(node, ctx, "text")) return;
     out.source = node.value;
     out.loc = loc_of(ctx, node);
-    SourceLoc where = out.loc;
-    out.spans = parse_inlines(out.source, [&](const std::string& code, const std::string& message) {
-        ctx.diags.error(code, where, message);
+    // Each problem is reported where its markup was written, inside a block or quoted text too.
+    out.spans = parse_inlines(out.source, [&](const std::string& code, const std::string& message, std::size_t offset) {
+        yaml::Pos at = yaml::position_in_scalar(node, offset);
+        ctx.diags.error(code, {ctx.file, at.line, at.column}, message);
     });
 }
 

@@ -44,6 +44,13 @@ Pos LineIndex::position(int line0, int byte_column0) const {
     return {line0 + 1, static_cast<int>(code_points_before(end) - code_points_before(start)) + 1};
 }
 
+std::size_t LineIndex::offset(int line0, int byte_column0) const {
+    if (line0 < 0) return 0;
+    auto line = static_cast<std::size_t>(line0);
+    if (line >= starts_.size()) return text_.size();
+    return std::min(text_.size(), starts_[line] + static_cast<std::size_t>(std::max(0, byte_column0)));
+}
+
 Pos LineIndex::position_of_offset(std::size_t offset) const {
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     auto line = static_cast<std::size_t>(it - starts_.begin()) - 1;

@@ -17,6 +17,8 @@ public:
     explicit LineIndex(std::string_view text);
     [[nodiscard]] Pos position(int line0, int byte_column0) const;
     [[nodiscard]] Pos position_of_offset(std::size_t offset) const;
+    /// The byte offset of 0-based (line, byte column), clamped to the text.
+    [[nodiscard]] std::size_t offset(int line0, int byte_column0) const;
     /// Number of lines (an empty text has one).
     [[nodiscard]] std::size_t lines() const { return starts_.size(); }
 

@@ -2,6 +2,7 @@
 #include "yaml_tree.hpp"
 
 #include "text_checks.hpp"
+#include "yaml_positions.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -77,17 +78,70 @@ public:
         n.value = value;
         n.quoted = (tag == "!");
         n.pos = pos(mark);
+        std::size_t at = lines_.offset(mark.line, mark.column);
+        last_quote_.reset();
+        if (n.quoted && at < text_.size() && (text_[at] == '"' || text_[at] == '\'')) check_quote(mark, at);
+        n.segments = scalar_segments(text_, lines_, at, n.value);
         check_characters(n);
         attach(std::move(n), mark);
     }
+
+    /// Where the parser gave up (`mark`) explained by what was left open before it: the innermost
+    /// unclosed flow collection or quote, or a quoted text that swallowed the lines after it.
+    /// Empty when nothing open explains it.
+    std::optional<Diagnostic> unclosed_construct(const YAML::Mark& mark, const std::string& parser_message) const {
+        std::size_t give_up = mark.is_null() ? text_.size() : lines_.offset(mark.line, mark.column);
+        std::optional<Opening> culprit;
+        const Frame* outer_flow = nullptr;
+        for (const Frame& f : stack_) {
+            if (f.flow) {
+                outer_flow = &f;
+                break;
+            }
+        }
+        if (outer_flow) culprit = unclosed_flow(text_, outer_flow->offset, give_up);
+        if (!culprit) culprit = unclosed_in_block(text_, last_event_, give_up);
+        if (!culprit && last_quote_ && last_quote_->second <= give_up &&
+            swallows_lines(text_, last_quote_->first, last_quote_->second)) {
+            culprit = Opening{text_[last_quote_->first], last_quote_->first};
+        }
+        Pos stop = lines_.position_of_offset(give_up);
+        if (!culprit) {
+            if (!outer_flow) return std::nullopt;
+            std::optional<Opening> inside = enclosing_flow(text_, outer_flow->offset, give_up);
+            if (!inside) return std::nullopt;
+            Pos open = lines_.position_of_offset(inside->offset);
+            return Diagnostic{Severity::error, "yaml-syntax", {file_, stop.line, stop.column},
+                              "YAML syntax error: " + parser_message, {},
+                              {{{file_, open.line, open.column},
+                                fmt::format("inside the {} opened here", inside->opener == '[' ? "list" : "mapping")}}};
+        }
+        Pos open = lines_.position_of_offset(culprit->offset);
+        std::string what;
+        if (culprit->opener == '[') {
+            what = "the list opened here with '[' is never closed with ']'";
+        } else if (culprit->opener == '{') {
+            what = "the mapping opened here with '{' is never closed with '}'";
+        } else if (std::optional<std::size_t> close = closing_quote(text_, culprit->offset)) {
+            Pos end = lines_.position_of_offset(*close);
+            what = fmt::format("the quoted text opened here runs on to line {}, taking in the lines between; is a "
+                               "closing quote missing?", end.line);
+        } else {
+            what = fmt::format("the quoted text opened here has no closing {}", culprit->opener);
+        }
+        std::string note = give_up >= text_.size() ? "the parser reached the end of the file here"
+                                                   : "the parser gave up here: " + parser_message;
+        return Diagnostic{Severity::error, "yaml-syntax", {file_, open.line, open.column}, "YAML syntax error: " + what,
+                          {}, {{{file_, stop.line, stop.column}, note}}};
+    }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
-        open(mark, tag, anchor, Node::Kind::sequence);
+                         YAML::EmitterStyle::value style) override {
+        open(mark, tag, anchor, Node::Kind::sequence, style == YAML::EmitterStyle::Flow);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
-        open(mark, tag, anchor, Node::Kind::mapping);
+                    YAML::EmitterStyle::value style) override {
+        open(mark, tag, anchor, Node::Kind::mapping, style == YAML::EmitterStyle::Flow);
     }
     void OnMapEnd() override { close(); }
 
@@ -96,9 +150,30 @@ private:
         Node* node;
         bool has_key = false;
         std::unordered_map<std::string, int> seen_keys;  // key -> line
+        bool flow = false;        // written [..] or {..}
+        std::size_t offset = 0;   // where it opens in the text
     };
 
-    Pos pos(const YAML::Mark& mark) const { return lines_.position(mark.line, mark.column); }
+    // yaml-cpp 0.7 takes a quoted scalar that the file ends inside as if it were closed, swallowing
+    // the rest of the file; it must be refused at its opening quote. One that closes lines later
+    // is remembered: if the parser then fails, the missing quote is the likely cause.
+    void check_quote(const YAML::Mark& mark, std::size_t at) {
+        std::optional<std::size_t> close = closing_quote(text_, at);
+        if (!close) {
+            Pos end = lines_.position_of_offset(text_.size());
+            Pos open = pos(mark);
+            diags_.error("yaml-syntax", {file_, open.line, open.column},
+                         fmt::format("YAML syntax error: the quoted text opened here has no closing {}", text_[at]),
+                         {{{file_, end.line, end.column}, "the text runs on to the end of the file"}});
+            throw Abort{};
+        }
+        if (text_.find('\n', at) < *close) last_quote_ = std::make_pair(at, *close);
+    }
+
+    Pos pos(const YAML::Mark& mark) {
+        last_event_ = lines_.offset(mark.line, mark.column);
+        return lines_.position(mark.line, mark.column);
+    }
 
     [[noreturn]] void fail(const char* code, const YAML::Mark& mark, const std::string& message) {
         Pos p = pos(mark);
@@ -147,7 +222,7 @@ private:
         }
     }
 
-    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, Node::Kind kind) {
+    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, Node::Kind kind, bool flow) {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
         if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
@@ -157,7 +232,8 @@ private:
         n.kind = kind;
         n.pos = pos(mark);
         Node* placed = attach(std::move(n), mark);
-        stack_.push_back(Frame{placed, false, {}});
+        last_quote_.reset();
+        stack_.push_back(Frame{placed, false, {}, flow, lines_.offset(mark.line, mark.column)});
     }
     void close() { stack_.pop_back(); }
 
@@ -203,18 +279,23 @@ private:
     std::vector<Frame> stack_;
     std::size_t nodes_ = 0;
     int documents_ = 0;
+    std::optional<std::pair<std::size_t, std::size_t>> last_quote_;  // the last scalar, quoted over lines
+    std::size_t last_event_ = 0;  // where the latest event the parser reported starts
 };
 
 }  // namespace
 
 std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diagnostics& diags,
                             const Limits& limits) {
-    LineIndex lines(text);
-    if (!check_encoding(text, file, lines, diags)) return nullptr;
+    LineIndex original_lines(text);
+    if (!check_encoding(text, file, original_lines, diags)) return nullptr;
     // yaml-cpp 0.7 knows LF only; CR LF and lone CR become LF, which keeps every line and column.
     bool has_cr = text.find('\r') != std::string_view::npos;
     std::string normalized = has_cr ? normalize_line_breaks(text) : std::string();
     std::string_view yaml_text = has_cr ? std::string_view(normalized) : text;
+    std::optional<LineIndex> normalized_lines;
+    if (has_cr) normalized_lines.emplace(yaml_text);
+    const LineIndex& lines = has_cr ? *normalized_lines : original_lines;  // the same lines and columns
     TextBuffer buffer(yaml_text);
     std::istream in(&buffer);
     TreeBuilder builder(yaml_text, lines, file, diags, limits);
@@ -228,6 +309,10 @@ std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diag
         diags.error("nesting-too-deep", {file, p.line, p.column}, "nesting too deep");
         return nullptr;
     } catch (const YAML::Exception& e) {
+        if (std::optional<Diagnostic> found = builder.unclosed_construct(e.mark, e.msg)) {
+            diags.add(std::move(*found));
+            return nullptr;
+        }
         Pos p = e.mark.is_null() ? Pos{1, 1} : lines.position(e.mark.line, e.mark.column);
         diags.error("yaml-syntax", {file, p.line, p.column}, fmt::format("YAML syntax error: {}", e.msg));
         return nullptr;
@@ -242,6 +327,8 @@ std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diag
     }
     return root;  // duplicate keys were reported but leave a usable tree
 }
+
+// position_in_scalar lives with the segments it reads (yaml_positions.cpp).
 
 std::string describe_kind(const Node& node) {
     switch (node.kind) {

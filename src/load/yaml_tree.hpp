@@ -19,6 +19,14 @@ struct Pos {
 
 struct Entry;
 
+/// A run of a scalar's value copied verbatim from the source: where in the value, how long, and
+/// where in the file it starts.
+struct Segment {
+    std::size_t value_offset = 0;
+    std::size_t length = 0;
+    Pos pos;
+};
+
 /// A YAML node: null, scalar, sequence or mapping, with where it starts.
 struct Node {
     enum class Kind { null, scalar, sequence, mapping };
@@ -26,6 +34,7 @@ struct Node {
     std::string value;  ///< scalar text
     bool quoted = false;  ///< the scalar was written quoted or as a block (never a YAML null/bool/number)
     Pos pos;
+    std::vector<Segment> segments;  ///< scalar text: where each run of the value was written
     std::vector<Node> items;                     ///< sequence items
     std::vector<Entry> entries;  ///< mapping entries: key (always a scalar), value
 };
@@ -48,6 +57,10 @@ struct Limits {
 /// with `file`'s positions; returns nullptr when the tree cannot be used.
 std::unique_ptr<Node> parse(std::string_view text, const std::string& file, Diagnostics& diags,
                             const Limits& limits = {});
+
+/// Where the byte at `offset` of a scalar's value was written: exact inside its segments, else
+/// the node's own position.
+Pos position_in_scalar(const Node& node, std::size_t offset);
 
 /// "a mapping", "a sequence", "text", "nothing" — for "expected X, found Y" messages.
 std::string describe_kind(const Node& node);
