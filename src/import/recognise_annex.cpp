@@ -73,6 +73,26 @@ Instrument parse_label(const std::string& label) {
     return ins;
 }
 
+// Drops the printed mark of the note, "(*) ", and the bare custom mark some producers write before it.
+void strip_note_mark(std::vector<Run>& runs, const std::string& mark) {
+    std::string text;
+    for (const Run& r : runs) text += r.text;
+    std::size_t at = 0;
+    if (!mark.empty() && text.compare(0, mark.size(), mark) == 0 && text.size() > mark.size() &&
+        (text[mark.size()] == '\t' || text[mark.size()] == ' ')) {
+        at = text.find_first_not_of(" \t", mark.size());
+    }
+    std::string lead = "(" + mark + ")";
+    if (at != std::string::npos && text.compare(at, lead.size(), lead) == 0) at += lead.size();
+    if (at != std::string::npos && at > 0) strip_prefix(runs, at);
+}
+
+// Published labels use ordinary spaces; producers such as pandoc put no-break spaces after "Rev.".
+std::string ordinary_spaces(std::string s) {
+    for (std::size_t at = s.find("\u00a0"); at != std::string::npos; at = s.find("\u00a0", at)) s.replace(at, 2, " ");
+    return s;
+}
+
 bool looks_like_label(const std::string& line) {
     static const std::regex tail(R"(\([^()]*\d{4}[^()]*\)$)");
     return line.size() < 120 && std::regex_search(line, tail);
@@ -227,7 +247,7 @@ void Recogniser::mechanism_row(const std::vector<const CellBlock*>& cells, const
                 continue;
             }
             RelevanceBlock block;
-            std::string id = instrument_for(first.text, bold);
+            std::string id = instrument_for(ordinary_spaces(first.text), bold);
             block.cite = Ref{id, {}};
             std::string after;
             for (std::size_t l = 1; l < lines.size(); ++l) {
@@ -266,8 +286,7 @@ void Recogniser::finish_annex() {
             for (const Para& p : it->second) {
                 std::vector<Run> runs = p.runs;
                 trim_runs(runs);
-                std::string lead = "(" + a.note.mark + ")";
-                if (pieces.empty() && trim(p.text()).starts_with(lead)) strip_prefix(runs, lead.size());
+                if (pieces.empty()) strip_note_mark(runs, a.note.mark);
                 if (!runs.empty()) pieces.push_back(runs_markup(runs, note_ids_));
             }
             a.note.text = make_text(fmt::format("{}", fmt::join(pieces, "\n")));
