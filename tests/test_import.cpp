@@ -298,3 +298,88 @@ TEST_CASE("import: the corpus writer quotes hostile text so that YAML reads it b
         }
     }
 }
+
+TEST_CASE("import: comments are dropped with a warning that counts them") {
+    std::string dir = temp_dir("import-comments");
+    std::string docx = build_docx(bundled(), dir + "/out");
+    ZipEntries entries = unzip_file(docx);
+    std::string& xml = entry(entries, "word/document.xml");
+    pugi::xml_document doc = parse(xml);
+    pugi::xml_node body = doc.document_element().child("w:body");
+    for (const char* needle : {"As a United Nations (UN) Specialized Agency", "Due to the COVID-19 pandemic"}) {
+        static int id = 0;
+        pugi::xml_node p = paragraph_with(body, needle);
+        std::string n = std::to_string(++id);
+        append_fragment(p, "<w:commentRangeStart w:id=\"" + n + "\"/>", p.child("w:r"));
+        append_fragment(p, "<w:commentRangeEnd w:id=\"" + n + "\"/><w:r><w:commentReference w:id=\"" + n + "\"/></w:r>");
+    }
+    xml = serialise(doc);
+    zip_file(dir + "/commented.docx", entries);
+    ImportRun r = run_import(dir + "/commented.docx", dir + "/imported");
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("warning: 2 comment(s) dropped") != std::string::npos);
+    CHECK(text_report(dir + "/imported", dir + "/imported-out") == text_report(bundled(), dir + "/original-out"));
+}
+
+TEST_CASE("import: content it cannot place is a warning naming its DOCX location, and exit 1") {
+    std::string dir = temp_dir("import-unplaced");
+    std::string docx = build_docx(bundled(), dir + "/out");
+    ZipEntries entries = unzip_file(docx);
+    std::string& xml = entry(entries, "word/document.xml");
+    pugi::xml_document doc = parse(xml);
+    pugi::xml_node body = doc.document_element().child("w:body");
+    pugi::xml_node p = paragraph_with(body, "ITU continued to follow and provide input");
+    append_fragment(body,
+                    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>stray cell</w:t></w:r></w:p></w:tc>"
+                    "<w:tc><w:p><w:r><w:t>second stray cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+                    p);
+    xml = serialise(doc);
+    zip_file(dir + "/stray.docx", entries);
+    ImportRun r = run_import(dir + "/stray.docx", dir + "/imported");
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(r.output.find("table 2 row 1 column 1: warning: cannot place this content: \"stray cell\" [unplaced-content]") !=
+          std::string::npos);
+    CHECK(r.output.find("table 2 row 1 column 2: warning: cannot place this content: \"second stray cell\"") !=
+          std::string::npos);
+    CHECK(fs::exists(dir + "/imported/report.yaml"));
+}
+
+TEST_CASE("import: run text full of markup characters comes back as the same text") {
+    std::string dir = temp_dir("import-markup");
+    std::string docx = build_docx(bundled(), dir + "/out");
+    ZipEntries entries = unzip_file(docx);
+    std::string& xml = entry(entries, "word/document.xml");
+    pugi::xml_document doc = parse(xml);
+    pugi::xml_node body = doc.document_element().child("w:body");
+    const std::string hostile = "a *b* _c_ [^x] [d](http://e) <http://f> &amp; &#35; `g` \\h \\* ![i](j) # k: l - m "
+                                "\"yes\" ~ % @ {n} 'o'";
+    pugi::xml_node p = paragraph_with(body, "ITU continued to follow and provide input");
+    pugi::xml_node t = p.select_node(".//w:t").node();
+    t.text().set(hostile.c_str());
+    t.append_attribute("xml:space") = "preserve";
+    // An emphasised and a linked run after it.
+    append_fragment(p, "<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\"> italic words </w:t></w:r>"
+                       "<w:hyperlink r:id=\"rId7\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                       "<w:r><w:t>linked</w:t></w:r></w:hyperlink>");
+    xml = serialise(doc);
+    std::string& rels = entry(entries, "word/_rels/document.xml.rels");
+    rels.insert(rels.rfind("</Relationships>"),
+                "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                "hyperlink\" Target=\"https://www.itu.int/en/(x)\" TargetMode=\"External\"/>");
+    zip_file(dir + "/markup.docx", entries);
+    ImportRun r = run_import(dir + "/markup.docx", dir + "/imported");
+    INFO(r.output);
+    REQUIRE(r.status <= 1);
+    LoadResult loaded = load_disk(dir + "/imported");
+    REQUIRE(loaded.document);
+    const Text& text = loaded.document->sections[3].paragraphs[0].text;
+    INFO(text.source);
+    CHECK(plain_text(text.spans).starts_with(hostile + " italic words linked"));
+    CHECK(text.source.find(" *italic words* [linked](https://www.itu.int/en/(x))") != std::string::npos);
+    REQUIRE(text.spans.size() >= 3);
+    CHECK(text.spans.back().kind == Span::Kind::link);
+    CHECK(text.spans.back().target == "https://www.itu.int/en/(x)");
+    CHECK(loaded.diagnostics.error_count() == 0);
+}
