@@ -262,7 +262,7 @@ TEST_CASE("import: tracked changes are refused with their count, accepted with -
     CHECK(rej.document->sections[4].paragraphs[0].text.source.starts_with("Due to the COVID-19"));
 }
 
-TEST_CASE("import: a non-empty DIR is refused, nothing written; the default DIR derives from the symbol") {
+TEST_CASE("import: a non-empty DIR is refused with nothing written, and the default DIR derives from the symbol") {
     std::string dir = temp_dir("import-dir");
     std::string docx = build_docx(bundled(), dir + "/out");
     fs::create_directories(dir + "/full");

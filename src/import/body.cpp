@@ -160,6 +160,9 @@ private:
             std::string_view name = child.name();
             if (name == "w:r") {
                 run(child, para, state);
+            } else if (name == "w:bookmarkStart") {
+                std::string mark = child.attribute("w:name").as_string();
+                if (mark.starts_with("_itc")) para.bookmarks.push_back(mark);
             } else if (name == "w:hyperlink") {
                 RunState inner = state;
                 if (const char* id = child.attribute("r:id").as_string(); *id) {

@@ -30,6 +30,7 @@ struct Para {
     std::string number;      ///< rendered list number, e.g. "1.2"; empty for bullets
     std::vector<Run> runs;
     std::string where;       ///< "paragraph 12" or "table 2 row 3 column 4"
+    std::vector<std::string> bookmarks;  ///< names of the `_itc<n>` bookmarks that start in it
     /// The text of every run, footnote references left out.
     [[nodiscard]] std::string text() const;
 };

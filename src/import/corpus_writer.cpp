@@ -135,6 +135,12 @@ std::string report_file(const Document& doc, const std::vector<std::string>& sec
     out += "annex: annex/annex.yaml\n";
     out += "mechanisms: [annex/mechanisms.yaml]\n";
     out += "registries: [registry/un-entities.yaml, registry/instruments.yaml]\n";
+    if (!doc.accepted.empty()) out += "accept:\n";
+    for (const Acceptance& a : doc.accepted) {
+        out += "  - rule:" + yaml_value(a.rule, 9, 6);
+        out += key(4, "in", a.in.id);
+        out += key(4, "reason", a.reason);
+    }
     return out;
 }
 

@@ -103,6 +103,14 @@ ImportOutcome import_docx(const std::string& bytes, const ImportOptions& options
         meta.core_title = core->document_element().child("dc:title").text().get();
         meta.core_language = core->document_element().child("dc:language").text().get();
     }
+    for (const std::string& name : package.names()) {
+        if (!name.starts_with("customXml/item") || name.find("/_rels/") != std::string::npos) continue;
+        pugi::xml_document part = package.xml(name);
+        if (std::string_view(part.document_element().attribute("xmlns").as_string()) == "urn:itucollab:docx:1") {
+            meta.carried = read_carried_data(part);
+            break;
+        }
+    }
     std::string header = resolve(dir, relationship_target(drels, "/header"));
     if (!header.empty() && package.has(header)) meta.running_head = all_text(package.xml(header).document_element());
     outcome.recognised = recognise(body, meta);

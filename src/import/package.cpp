@@ -119,6 +119,12 @@ bool Package::has(const std::string& name) const {
     return index_.count(name.starts_with("/") ? name.substr(1) : name) != 0;
 }
 
+std::vector<std::string> Package::names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, _] : index_) out.push_back(name);
+    return out;
+}
+
 std::string Package::read(const std::string& given) {
     std::string name = given.starts_with("/") ? given.substr(1) : given;
     auto it = index_.find(name);

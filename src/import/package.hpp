@@ -37,6 +37,8 @@ public:
 
     /// True when the package holds the part (names compare without a leading '/').
     [[nodiscard]] bool has(const std::string& name) const;
+    /// Every entry name, sorted.
+    [[nodiscard]] std::vector<std::string> names() const;
     /// The part's bytes; throws ImportError when it is missing or breaks a size cap.
     std::string read(const std::string& name);
     /// The part parsed as XML; throws ImportError for DOCTYPE/ENTITY or malformed XML (line:col).

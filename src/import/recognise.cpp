@@ -165,7 +165,27 @@ bool parse_date_range(const std::string& text, Date& start, Date& end) {
 
 using namespace detail;
 
-Recogniser::Recogniser(const Body& body, const PackageMetadata& meta) : body_(body), meta_(meta) {}
+Recogniser::Recogniser(const Body& body, const PackageMetadata& meta) : body_(body), meta_(meta) {
+    // Our own DOCX brings its registries, in order, and its accepted warnings.
+    Document& doc = out_.document;
+    for (const UnEntity& e : meta_.carried.entities) {
+        if (used_ids_.insert(e.id.value).second) doc.un_entities.push_back(e);
+    }
+    for (const Instrument& i : meta_.carried.instruments) {
+        if (!used_ids_.insert(i.id.value).second) continue;
+        doc.instruments.push_back(i);
+        carried_instruments_.insert(i.id.value);
+    }
+    doc.accepted = meta_.carried.accepted;
+}
+
+std::string Recogniser::record_id(const std::vector<std::string>& bookmarks, const std::string& fallback) {
+    for (const std::string& mark : bookmarks) {
+        auto it = meta_.carried.ids.find(mark);
+        if (it != meta_.carried.ids.end() && !it->second.empty() && used_ids_.insert(it->second).second) return it->second;
+    }
+    return unique_id(fallback);
+}
 
 std::string Recogniser::unique_id(std::string base) {
     if (base.empty()) base = "x";
@@ -187,7 +207,9 @@ void Recogniser::note_referenced(const std::string& wid) {
     if (it == body_.footnotes.end()) return;
     std::string text;
     for (const Para& p : it->second) text += p.text() + " ";
-    std::string id = unique_id(slug(trim(text), 4));
+    std::vector<std::string> marks;
+    for (const Para& p : it->second) marks.insert(marks.end(), p.bookmarks.begin(), p.bookmarks.end());
+    std::string id = record_id(marks, slug(trim(text), 4));
     note_ids_[wid] = id;
     pending_notes_.emplace_back(wid, id);
 }
@@ -267,7 +289,7 @@ void Recogniser::start_section(const Para& p) {
     }
     std::replace(title.begin(), title.end(), '\n', ' ');
     s.title = title;
-    s.id.value = unique_id(slug(title, 5));
+    s.id.value = record_id(p.bookmarks, slug(title, 5));
     out_.document.sections.push_back(std::move(s));
 }
 
@@ -322,7 +344,7 @@ void Recogniser::section_paragraph(const Para& p) {
     if (!s.initiatives.empty()) {
         InitiativeGroup& g = s.initiatives.back();
         if (is_bullet) {
-            g.items.push_back(initiative_item(g, runs));
+            g.items.push_back(initiative_item(g, runs, p.bookmarks));
             return;
         }
         if (g.items.empty() && !numbered) {
@@ -336,7 +358,7 @@ void Recogniser::section_paragraph(const Para& p) {
         Paragraph para;
         std::string plain;
         for (const Run& r : runs) plain += r.text;
-        para.id.value = unique_id(slug(plain, 5));
+        para.id.value = record_id(p.bookmarks, slug(plain, 5));
         para.text = make_text(markup(runs));
         s.paragraphs.push_back(std::move(para));
         return;
@@ -355,7 +377,8 @@ void Recogniser::section_paragraph(const Para& p) {
     }
 }
 
-InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::vector<Run> runs) {
+InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::vector<Run> runs,
+                                           const std::vector<std::string>& bookmarks) {
     InitiativeItem item;
     static const std::regex label(R"(^([A-Za-z0-9][A-Za-z0-9&/.\- ]{0,40}):\s*$)");
     std::smatch m;
@@ -370,7 +393,7 @@ InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::ve
     for (const Run& r : runs) plain += r.text;
     std::string base = sector_label(group.sector);
     for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    item.id.value = unique_id(item.agency ? base + "-" + item.agency->id : slug(plain, 5));
+    item.id.value = record_id(bookmarks, item.agency ? base + "-" + item.agency->id : slug(plain, 5));
     item.text = make_text(markup(runs));
     return item;
 }

@@ -5,13 +5,39 @@
 
 #include <itucollab/model.hpp>
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace itucollab::import {
 
+/// What our own DOCX carries beyond the page (docs/importing.md, "Ids and non-printing data"):
+/// record ids by `_itc<n>` bookmark, registries in order, mechanism acronyms, citation details
+/// and accepted warnings.
+struct CarriedData {
+    std::map<std::string, std::string> ids;  ///< bookmark name -> record id
+    std::vector<UnEntity> entities;
+    std::vector<Instrument> instruments;
+    std::map<std::string, std::string> acronyms;  ///< mechanism id -> acronym
+    /// How the n-th relevance block of a mechanism prints its cited instrument.
+    struct Cite {
+        std::string mechanism;
+        std::size_t block = 0;
+        bool show_title = true;
+        std::optional<std::string> append;
+    };
+    std::vector<Cite> cites;
+    std::vector<Acceptance> accepted;
+    [[nodiscard]] bool empty() const { return ids.empty() && entities.empty() && instruments.empty(); }
+};
+
+/// Reads the customXml part of CarriedData (root <itucollab xmlns="urn:itucollab:docx:1">).
+CarriedData read_carried_data(const pugi::xml_document& part);
+
 /// What the package says about itself outside the body.
 struct PackageMetadata {
+    CarriedData carried;
     std::string core_title;     ///< docProps/core.xml dc:title
     std::string core_language;  ///< docProps/core.xml dc:language
     std::string running_head;   ///< the text of the first header part

@@ -223,7 +223,16 @@ void Recogniser::mechanism_row(const std::vector<const CellBlock*>& cells, const
     static const std::regex acronym(R"(\(([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\)$)");
     std::smatch match;
     if (std::regex_search(m.name, match, acronym)) m.acronym = match[1];
-    m.id.value = unique_id(m.acronym ? slug(*m.acronym) : slug(m.name, 4));
+    std::vector<std::string> marks;
+    if (cells[0]) {
+        for (const Para& p : cells[0]->paragraphs) marks.insert(marks.end(), p.bookmarks.begin(), p.bookmarks.end());
+    }
+    m.id.value = record_id(marks, m.acronym ? slug(*m.acronym) : slug(m.name, 4));
+    if (!meta_.carried.empty()) {
+        // Our DOCX says which acronym a row has, printed in its name or not.
+        auto it = meta_.carried.acronyms.find(m.id.value);
+        m.acronym = it == meta_.carried.acronyms.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
     m.key_activity = text_cell(cells[1]);
     m.frequency = text_cell(cells[3]);
     m.time_spent = text_cell(cells[4]);
@@ -299,7 +308,7 @@ void Recogniser::finish_annex() {
         for (const Citation& c : citations_) {
             if (c.instrument == ins.id.value && !c.after.empty()) afters.push_back(c.after);
         }
-        if (!afters.empty()) {
+        if (!afters.empty() && !carried_instruments_.count(ins.id.value)) {
             std::string title = *std::min_element(afters.begin(), afters.end(),
                                                   [](const auto& x, const auto& y) { return x.size() < y.size(); });
             bool prefix = std::all_of(afters.begin(), afters.end(), [&](const std::string& s) { return s.starts_with(title); });
@@ -321,6 +330,13 @@ void Recogniser::finish_annex() {
                 block.show_title = false;
                 block.append = c.after;
             }
+        }
+    }
+    for (const CarriedData::Cite& c : meta_.carried.cites) {
+        for (Mechanism& m : a.mechanisms) {
+            if (m.id.value != c.mechanism || c.block >= m.relevance.size() || !m.relevance[c.block].cite) continue;
+            m.relevance[c.block].show_title = c.show_title;
+            m.relevance[c.block].append = c.append;
         }
     }
 }

@@ -40,6 +40,7 @@ private:
 
     // recognise.cpp
     std::string unique_id(std::string base);
+    std::string record_id(const std::vector<std::string>& bookmarks, const std::string& fallback);
     std::string markup(const std::vector<Run>& runs);
     void note_referenced(const std::string& wid);
     void flush_notes();
@@ -48,7 +49,8 @@ private:
     std::string where(const Para& p) const;
     std::size_t typed_paragraph_number(const Para& p) const;
     void section_paragraph(const Para& p);
-    InitiativeItem initiative_item(const InitiativeGroup& group, std::vector<Run> runs);
+    InitiativeItem initiative_item(const InitiativeGroup& group, std::vector<Run> runs,
+                                   const std::vector<std::string>& bookmarks);
     std::string entity_for(const std::string& acronym);
 
     // recognise_annex.cpp
@@ -76,6 +78,7 @@ private:
         std::string after;  // the text printed after the label: title and append
     };
     std::vector<Citation> citations_;
+    std::set<std::string> carried_instruments_;
 };
 
 }  // namespace itucollab::import
