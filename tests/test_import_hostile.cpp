@@ -201,3 +201,77 @@ TEST_CASE("import hostile: a table of 100,000 rows and elements nested 100,000 d
     zip_file(dir + "/nested.docx", entries);
     expect_refused(dir + "/nested.docx", dir, "elements nested deeper than 200 levels");
 }
+
+namespace {
+
+// Imports `document_xml` as the body of an otherwise valid package, under the hostile limits;
+// returns the exit status after checking the run took under 10 s.
+int import_body(const std::string& dir, const std::string& name, const std::string& document_xml, const std::string& flags = "") {
+    ZipEntries entries{{"[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+                       {"word/document.xml", document_xml}};
+    std::string docx = dir + "/" + name + ".docx";
+    zip_file(docx, entries);
+    std::string limits = "ulimit -v 1000000; ";
+#ifdef ITUCOLLAB_SANITIZED
+    limits.clear();
+#endif
+    auto start = std::chrono::steady_clock::now();
+    RunResult r = run(limits + "timeout 10 " + binary() + " import '" + docx + "' --out '" + dir + "/" + name + "' " + flags +
+                      " 2>&1 | tail -3");
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    INFO(r.output);
+    WARN(name << ": " << seconds << " s");
+    CHECK(seconds < 10.0);
+    CHECK(r.output.find("itucollab: wrote") != std::string::npos);
+    return r.status;
+}
+
+std::string body_of(const std::string& paragraphs) {
+    return "<w:document " + w_ns + "><w:body><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Intro</w:t></w:r></w:p>" +
+           paragraphs + "</w:body></w:document>";
+}
+
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    out.reserve(s.size() * static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("import hostile: 100,000 records of one kind stay linear (ids, joins, continuations, labels)") {
+    std::string dir = temp_dir("import-linear");
+    // One text 100,000 times: ids "x", "x-2" … handed out without rescanning.
+    import_body(dir, "same-text", body_of(repeat("<w:p><w:r><w:t>1.1 Same words</w:t></w:r></w:p>", 100'000)));
+    // 100,000 deleted paragraph marks, accepted: one paragraph, each run moved once.
+    import_body(dir, "joins",
+                body_of("<w:p><w:r><w:t>1.1 Start</w:t></w:r></w:p>" +
+                        repeat("<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>", 100'000) +
+                        "<w:p><w:r><w:t>end</w:t></w:r></w:p>"),
+                "--accept");
+    // 100,000 continuation paragraphs of one numbered paragraph: the text is parsed once.
+    import_body(dir, "continuations",
+                body_of("<w:p><w:r><w:t>1.1 Start</w:t></w:r></w:p>" + repeat("<w:p><w:r><w:t>more *text*</w:t></w:r></w:p>", 100'000)));
+    // 50,000 initiative items with distinct agency labels.
+    std::string items;
+    for (int i = 0; i < 50'000; ++i) {
+        items += "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>A" + std::to_string(i) +
+                 ":</w:t></w:r><w:r><w:t xml:space=\"preserve\"> item</w:t></w:r></w:p>";
+    }
+    import_body(dir, "agencies",
+                body_of("<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>BR</w:t></w:r></w:p>" + items));
+    // Megabyte lines where dates, numbers and labels are looked for: no regular expression sees them whole.
+    std::string blanks(1u << 20, ' ');
+    import_body(dir, "long-lines",
+                "<w:document " + w_ns + "><w:body><w:p><w:r><w:t xml:space=\"preserve\">Document 1" + blanks +
+                    "-E</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">1" + blanks + "2 March 2021</w:t></w:r></w:p>" +
+                    "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">1" + blanks +
+                    "</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">1.1" + blanks + "x</w:t></w:r></w:p>"
+                    "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>ANNEX</w:t></w:r></w:p>"
+                    "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr>" +
+                    repeat("<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">2021-01-01" + std::string(200'000, '1') +
+                               "(" + std::string(200'000, 'A') + ")</w:t></w:r></w:p></w:tc>",
+                           6) +
+                    "</w:tr></w:tbl></w:body></w:document>");
+}

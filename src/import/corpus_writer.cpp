@@ -34,6 +34,8 @@ bool has_special_characters(const std::string& s) {
 }
 
 bool resolves_to_non_string(const std::string& s) {
+    // std::regex recurses per character: long values get a cheap test (anything number-like is quoted).
+    if (s.size() > 64) return std::string_view("0123456789+-.").find(s.front()) != std::string_view::npos;
     static const std::regex special(
         R"(^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$)");
     static const std::regex number(R"(^[-+]?(\.[0-9]+|[0-9][0-9_,]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$)");

@@ -43,9 +43,42 @@ std::string trim(const std::string& s) {
 
 Text make_text(const std::string& source) {
     Text t;
-    t.source = source;
-    t.spans = load::parse_inlines(source, load::InlineReporter([](const std::string&, const std::string&) {}));
+    t.source = source;  // spans are parsed once, when the document is complete (fill_spans)
     return t;
+}
+
+void fill_spans(Document& doc) {
+    auto parse = [](Text& t) {
+        t.spans = load::parse_inlines(t.source, load::InlineReporter([](const std::string&, const std::string&) {}));
+    };
+    auto cell = [&](Cell& c) {
+        if (c) parse(*c);
+    };
+    parse(doc.summary);
+    parse(doc.action_required);
+    for (Section& s : doc.sections) {
+        for (Paragraph& p : s.paragraphs) {
+            parse(p.text);
+            for (Text& b : p.bullets) parse(b);
+        }
+        for (Footnote& f : s.footnotes) parse(f.text);
+        for (InitiativeGroup& g : s.initiatives) {
+            for (Text& t : g.intro) parse(t);
+            for (InitiativeItem& i : g.items) parse(i.text);
+        }
+    }
+    parse(doc.annex.intro);
+    for (Text& b : doc.annex.benefits) parse(b);
+    parse(doc.annex.note.text);
+    for (Mechanism& m : doc.annex.mechanisms) {
+        cell(m.key_activity);
+        cell(m.frequency);
+        cell(m.time_spent);
+        cell(m.financial);
+        for (RelevanceBlock& b : m.relevance) {
+            if (b.text) parse(*b.text);
+        }
+    }
 }
 
 std::vector<Line> split_lines(const Para& p) {
@@ -131,7 +164,7 @@ std::optional<Date> parse_date(const std::string& text) {
                                                     "July",    "August",   "September", "October", "November", "December"};
     static const std::regex pattern(R"(^\s*(\d{1,2})(?:\s+([A-Za-z]+))?(?:\s+(\d{4}))?\s*$)");
     std::smatch m;
-    if (!std::regex_match(text, m, pattern)) return std::nullopt;
+    if (text.size() > 40 || !std::regex_match(text, m, pattern)) return std::nullopt;
     Date d;
     d.day = std::stoi(m[1]);
     if (m[2].matched) {
@@ -144,6 +177,7 @@ std::optional<Date> parse_date(const std::string& text) {
 }
 
 bool parse_date_range(const std::string& text, Date& start, Date& end) {
+    if (text.size() > 60) return false;
     for (std::size_t dash = text.find('-'); dash != std::string::npos; dash = text.find('-', dash + 1)) {
         auto a = parse_date(text.substr(0, dash));
         auto b = parse_date(text.substr(dash + 1));
@@ -177,6 +211,8 @@ Recogniser::Recogniser(const Body& body, const PackageMetadata& meta) : body_(bo
         carried_instruments_.insert(i.id.value);
     }
     doc.accepted = meta_.carried.accepted;
+    for (const UnEntity& e : doc.un_entities) entity_index_.try_emplace(e.acronym, e.id.value);
+    for (const Instrument& i : doc.instruments) instrument_index_.try_emplace(instrument_label(i), i.id.value);
 }
 
 std::string Recogniser::record_id(const std::vector<std::string>& bookmarks, const std::string& fallback) {
@@ -190,7 +226,8 @@ std::string Recogniser::record_id(const std::vector<std::string>& bookmarks, con
 std::string Recogniser::unique_id(std::string base) {
     if (base.empty()) base = "x";
     std::string id = base;
-    for (int n = 2; !used_ids_.insert(id).second; ++n) id = fmt::format("{}-{}", base, n);
+    // Each base remembers its next suffix, so many records of one text cost no more than one each.
+    for (int& n = next_suffix_[base]; !used_ids_.insert(id).second;) id = fmt::format("{}-{}", base, n == 0 ? (n = 2) : ++n);
     return id;
 }
 
@@ -275,6 +312,7 @@ Recognised Recogniser::run() {
     }
     flush_notes();
     finish_annex();
+    fill_spans(out_.document);
     return std::move(out_);
 }
 
@@ -283,7 +321,8 @@ void Recogniser::start_section(const Para& p) {
     std::string title = trim(p.text());
     static const std::regex typed(R"(^(\d+)\.?[ \t\u00a0]+)");
     std::smatch m;
-    if (!p.numbered && std::regex_search(title, m, typed) &&
+    std::string head = title.substr(0, 16);  // std::regex recurses per character: only the start is read
+    if (!p.numbered && std::regex_search(head, m, typed) &&
         std::stoul(m[1]) == out_.document.sections.size() + 1) {
         title = trim(title.substr(static_cast<std::size_t>(m.length(0))));
     }
@@ -302,7 +341,7 @@ std::string Recogniser::where(const Para& p) const {
 // A paragraph number typed in the text ("3.2 ") when Word numbering is absent; the prefix length or 0.
 std::size_t Recogniser::typed_paragraph_number(const Para& p) const {
     static const std::regex typed(R"(^(\d+)\.(\d+)\.?[ \t\u00a0]+)");
-    std::string text = p.text();
+    std::string text = p.text().substr(0, 24);
     std::smatch m;
     if (!std::regex_search(text, m, typed)) return 0;
     if (std::stoul(m[1]) != out_.document.sections.size()) return 0;
@@ -371,7 +410,7 @@ void Recogniser::section_paragraph(const Para& p) {
     if (is_bullet) {
         last.bullets.push_back(make_text(markup(runs)));
     } else if (last.bullets.empty()) {
-        last.text = make_text(last.text.source + "\n" + markup(runs));
+        last.text.source += "\n" + markup(runs);
     } else {
         unplaced(where(p), text);
     }
@@ -383,7 +422,7 @@ InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::ve
     static const std::regex label(R"(^([A-Za-z0-9][A-Za-z0-9&/.\- ]{0,40}):\s*$)");
     std::smatch m;
     if (!runs.empty() && runs.front().footnote.empty() && (runs.front().bold || runs.front().style == "AgencyLabel") &&
-        std::regex_match(runs.front().text, m, label)) {
+        runs.front().text.size() < 48 && std::regex_match(runs.front().text, m, label)) {
         std::string acronym = trim(m[1]);
         item.agency = Ref{entity_for(acronym), {}};
         runs.erase(runs.begin());
@@ -399,14 +438,13 @@ InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::ve
 }
 
 std::string Recogniser::entity_for(const std::string& acronym) {
-    for (const UnEntity& e : out_.document.un_entities) {
-        if (e.acronym == acronym) return e.id.value;
-    }
+    if (auto it = entity_index_.find(acronym); it != entity_index_.end()) return it->second;
     UnEntity e;
     e.acronym = acronym;
     e.name = acronym;
     e.id.value = unique_id(slug(acronym, 6));
     out_.document.un_entities.push_back(e);
+    entity_index_.try_emplace(e.acronym, e.id.value);
     return e.id.value;
 }
 

@@ -40,6 +40,12 @@ Instrument parse_label(const std::string& label) {
     Instrument ins;
     static const std::regex generated(R"(^(\S+) (Res|Dec|Rec|Decl)\. (\S+) \((Rev\. )?([^,()]+), (\d{4})\)$)");
     std::smatch m;
+    if (label.size() > 200) {  // no published label is this long; std::regex recurses per character
+        ins.label = label;
+        ins.body = label.substr(0, std::min<std::size_t>(label.find(' '), 32));
+        ins.kind = "resolution";
+        return ins;
+    }
     if (std::regex_match(label, m, generated)) {
         ins.body = m[1];
         std::string abbr = m[2];
@@ -127,7 +133,8 @@ void Recogniser::annex_paragraph(const Para& p) {
         std::size_t typed = 0;
         static const std::regex number(R"(^\d+\.[ \t]+)");
         std::smatch m;
-        if (!p.numbered && std::regex_search(text, m, number)) typed = static_cast<std::size_t>(m.length(0));
+        std::string head = text.substr(0, 16);
+        if (!p.numbered && std::regex_search(head, m, number)) typed = static_cast<std::size_t>(m.length(0));
         if (typed) strip_prefix(runs, typed);
         a.benefits.push_back(make_text(markup(runs)));
         return;
@@ -222,7 +229,8 @@ void Recogniser::mechanism_row(const std::vector<const CellBlock*>& cells, const
     }
     static const std::regex acronym(R"(\(([A-Z][A-Za-z0-9&\-]*[A-Z0-9])\)$)");
     std::smatch match;
-    if (std::regex_search(m.name, match, acronym)) m.acronym = match[1];
+    std::string tail = m.name.size() > 64 ? m.name.substr(m.name.size() - 64) : m.name;
+    if (std::regex_search(tail, match, acronym)) m.acronym = match[1];
     std::vector<std::string> marks;
     if (cells[0]) {
         for (const Para& p : cells[0]->paragraphs) marks.insert(marks.end(), p.bookmarks.begin(), p.bookmarks.end());
@@ -271,9 +279,7 @@ void Recogniser::mechanism_row(const std::vector<const CellBlock*>& cells, const
 }
 
 std::string Recogniser::instrument_for(const std::string& label, bool /*bold*/) {
-    for (const Instrument& ins : out_.document.instruments) {
-        if (instrument_label(ins) == label) return ins.id.value;
-    }
+    if (auto it = instrument_index_.find(label); it != instrument_index_.end()) return it->second;
     Instrument ins = parse_label(label);
     std::string base = ins.label && ins.number.empty() ? slug(*ins.label, 5)
                                  : fmt::format("{}-{}-{}", slug(ins.body), ins.kind == "resolution" ? "res"
@@ -283,6 +289,7 @@ std::string Recogniser::instrument_for(const std::string& label, bool /*bold*/) 
                                                slug(ins.number));
     ins.id.value = unique_id(base);
     out_.document.instruments.push_back(ins);
+    instrument_index_.try_emplace(label, ins.id.value);
     return ins.id.value;
 }
 

@@ -53,7 +53,7 @@ void Recogniser::header_lines(std::vector<Line>& lines) {
         std::string full = trim(rest[symbol_at].text.substr(labels.document.size() + 1));
         static const std::regex suffix(R"(^(.+)-([A-Z])$)");
         std::smatch m;
-        if (std::regex_match(full, m, suffix) && languages_by_suffix().count(m[2])) {
+        if (full.size() < 100 && std::regex_match(full, m, suffix) && languages_by_suffix().count(m[2])) {
             doc.symbol = m[1];
             doc.language = languages_by_suffix().at(m[2]);
         } else {
@@ -62,7 +62,8 @@ void Recogniser::header_lines(std::vector<Line>& lines) {
         if (symbol_at >= 1) doc.session.name = rest[0].text;
         if (symbol_at >= 2) {
             const std::string& line = rest[1].text;
-            for (std::size_t comma = line.rfind(", "); comma != std::string::npos && comma > 0;
+            // The dates are the last 60 characters at most: only the commas there are tried.
+            for (std::size_t comma = line.rfind(", "); comma != std::string::npos && comma > 0 && line.size() - comma < 64;
                  comma = line.rfind(", ", comma - 1)) {
                 if (parse_date_range(line.substr(comma + 2), doc.session.start, doc.session.end)) {
                     doc.session.venue = line.substr(0, comma);

@@ -19,6 +19,7 @@ struct Line {
 
 std::string trim(const std::string& s);
 Text make_text(const std::string& source);
+void fill_spans(Document& doc);
 std::vector<Line> split_lines(const Para& p);
 void strip_prefix(std::vector<Run>& runs, std::size_t count);
 void trim_runs(std::vector<Run>& runs);
@@ -65,6 +66,9 @@ private:
     PackageMetadata meta_;
     Recognised out_;
     std::set<std::string> used_ids_;
+    std::map<std::string, int> next_suffix_;                   // id base -> last suffix handed out
+    std::map<std::string, std::string> entity_index_;          // acronym -> entity id
+    std::map<std::string, std::string> instrument_index_;      // printed label -> instrument id
     std::map<std::string, std::string> note_ids_;  // footnote w:id -> corpus id
     std::vector<std::pair<std::string, std::string>> pending_notes_;
     std::string note_wid_;  // the annex note's custom-mark footnote

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <map>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -90,22 +92,39 @@ public:
 
     void run(pugi::xml_node root) {
         walk(root);
-        // A removed paragraph mark joins the paragraph with the next one, in document order.
-        for (pugi::xml_node p : joins_) {
-            pugi::xml_node next = p.next_sibling();
+        // A removed paragraph mark joins the paragraph with the next one. A chain of such paragraphs
+        // joins the first paragraph after it that keeps its mark; each node is moved once, in order,
+        // in front of that paragraph's own content.
+        std::set<pugi::xml_node> joining(joins_.begin(), joins_.end());
+        std::map<pugi::xml_node, pugi::xml_node> target;
+        for (auto it = joins_.rbegin(); it != joins_.rend(); ++it) {
+            pugi::xml_node next = it->next_sibling();
             while (next && next.type() != pugi::node_element) next = next.next_sibling();
             if (!next || !named(next, "w:p")) continue;
-            pugi::xml_node anchor = next.first_child();
-            while (anchor && named(anchor, "w:pPr")) anchor = anchor.next_sibling();
+            auto further = target.find(next);
+            target[*it] = joining.count(next) && further != target.end() ? further->second : next;
+        }
+        std::map<pugi::xml_node, pugi::xml_node> anchors;  // target -> its first own content node
+        for (pugi::xml_node p : joins_) {
+            auto t = target.find(p);
+            if (t == target.end()) continue;
+            pugi::xml_node into = t->second;
+            auto [a, fresh] = anchors.try_emplace(into);
+            if (fresh) {
+                a->second = into.first_child();
+                while (a->second && named(a->second, "w:pPr")) a->second = a->second.next_sibling();
+            }
             std::vector<pugi::xml_node> content;
             for (pugi::xml_node child : p.children()) {
                 if (!named(child, "w:pPr")) content.push_back(child);
             }
             for (pugi::xml_node child : content) {
-                if (anchor) next.insert_move_before(child, anchor);
-                else next.append_move(child);
+                if (a->second) into.insert_move_before(child, a->second);
+                else into.append_move(child);
             }
-            p.parent().remove_child(p);
+        }
+        for (pugi::xml_node p : joins_) {
+            if (target.count(p)) p.parent().remove_child(p);
         }
         for (pugi::xml_node row : rows_) row.parent().remove_child(row);
     }
