@@ -34,9 +34,20 @@ std::string slug(const std::string& text, std::size_t max_words) {
 
 namespace detail {
 
+// Leading blanks: spaces, tabs, line breaks and no-break spaces (two bytes in UTF-8).
+std::size_t leading_blanks(const std::string& s, bool line_breaks = true) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] == ' ' || s[i] == '\t' || (line_breaks && s[i] == '\n')) ++i;
+        else if (s.compare(i, 2, "\u00a0") == 0) i += 2;
+        else break;
+    }
+    return i;
+}
+
 std::string trim(const std::string& s) {
-    std::size_t a = s.find_first_not_of(" \t\n\u00a0");
-    if (a == std::string::npos) return {};
+    std::size_t a = leading_blanks(s);
+    if (a == s.size()) return {};
     std::size_t b = s.find_last_not_of(" \t\n");
     return s.substr(a, b + 1 - a);
 }
@@ -117,11 +128,7 @@ void strip_prefix(std::vector<Run>& runs, std::size_t count) {
             count -= take;
         }
         if (count == 0) blanks = true;
-        if (blanks) {
-            std::size_t keep = it->text.find_first_not_of(" \t\u00a0");
-            if (keep == std::string::npos) it->text.clear();
-            else if (keep > 0 && it->text.compare(0, 2, "\u00a0") != 0) it->text.erase(0, keep);
-        }
+        if (blanks) it->text.erase(0, leading_blanks(it->text, false));
         if (it->text.empty()) {
             it = runs.erase(it);
             continue;
@@ -154,7 +161,7 @@ void trim_runs(std::vector<Run>& runs) {
 
 bool has_content(const Para& p) {
     for (const Run& r : p.runs) {
-        if (!r.footnote.empty() || r.text.find_first_not_of(" \t\n\u00a0") != std::string::npos) return true;
+        if (!r.footnote.empty() || leading_blanks(r.text) < r.text.size()) return true;
     }
     return false;
 }
