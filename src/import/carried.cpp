@@ -26,6 +26,9 @@ CarriedData read_carried_data(const pugi::xml_document& part) {
         std::string_view kind = local_name(n);
         if (kind == "record") {
             data.ids[n.attribute("bookmark").as_string()] = n.attribute("id").as_string();
+            if (const char* kind_name = n.attribute("kind").as_string(); *kind_name) {
+                data.records_by_kind[kind_name].push_back(n.attribute("bookmark").as_string());
+            }
         } else if (kind == "entity") {
             UnEntity e;
             e.id.value = n.attribute("id").as_string();

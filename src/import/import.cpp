@@ -105,9 +105,9 @@ ImportOutcome import_docx(const std::string& bytes, const ImportOptions& options
     }
     for (const std::string& name : package.names()) {
         if (!name.starts_with("customXml/item") || name.find("/_rels/") != std::string::npos) continue;
-        pugi::xml_document part = package.xml(name);
-        if (std::string_view(part.document_element().attribute("xmlns").as_string()) == "urn:itucollab:docx:1") {
-            meta.carried = read_carried_data(part);
+        pugi::xml_document carried = package.xml(name);
+        if (std::string_view(carried.document_element().attribute("xmlns").as_string()) == "urn:itucollab:docx:1") {
+            meta.carried = read_carried_data(carried);
             break;
         }
     }

@@ -218,14 +218,49 @@ Recogniser::Recogniser(const Body& body, const PackageMetadata& meta) : body_(bo
         carried_instruments_.insert(i.id.value);
     }
     doc.accepted = meta_.carried.accepted;
+    for (const auto& [kind, marks] : meta_.carried.records_by_kind) {
+        for (std::size_t i = 0; i < marks.size(); ++i) record_positions_.try_emplace(marks[i], kind, i);
+    }
+    if (!meta_.carried.ids.empty()) {
+        auto add = [&](const Para& p) { present_bookmarks_.insert(p.bookmarks.begin(), p.bookmarks.end()); };
+        for (const Block& b : body_.blocks) {
+            if (!b.is_table) add(b.paragraph);
+            for (const auto& row : b.table.rows) {
+                for (const auto& cell : row) {
+                    for (const Para& p : cell.paragraphs) add(p);
+                }
+            }
+        }
+        for (const auto& [wid, paras] : body_.footnotes) {
+            for (const Para& p : paras) add(p);
+        }
+    }
     for (const UnEntity& e : doc.un_entities) entity_index_.try_emplace(e.acronym, e.id.value);
     for (const Instrument& i : doc.instruments) instrument_index_.try_emplace(instrument_label(i), i.id.value);
 }
 
-std::string Recogniser::record_id(const std::vector<std::string>& bookmarks, const std::string& fallback) {
+// The id the record's bookmark stands for. A record whose bookmark was lost in editing takes the id of
+// the next record of its kind in reading order when the document no longer holds that record's
+// bookmark (matched by position); else an id derived from its text.
+std::string Recogniser::record_id(const std::vector<std::string>& bookmarks, const std::string& fallback, const char* kind) {
+    const auto& ids = meta_.carried.ids;
+    std::size_t& cursor = kind_cursor_[kind];
     for (const std::string& mark : bookmarks) {
-        auto it = meta_.carried.ids.find(mark);
-        if (it != meta_.carried.ids.end() && !it->second.empty() && used_ids_.insert(it->second).second) return it->second;
+        auto it = ids.find(mark);
+        if (it == ids.end()) continue;
+        if (auto at = record_positions_.find(mark); at != record_positions_.end() && at->second.first == kind) {
+            cursor = at->second.second + 1;
+        }
+        if (!it->second.empty() && used_ids_.insert(it->second).second) return it->second;
+    }
+    auto list = meta_.carried.records_by_kind.find(kind);
+    if (list != meta_.carried.records_by_kind.end() && cursor < list->second.size()) {
+        const std::string& next = list->second[cursor];
+        auto it = ids.find(next);
+        if (!present_bookmarks_.count(next) && it != ids.end() && used_ids_.insert(it->second).second) {
+            ++cursor;
+            return it->second;
+        }
     }
     return unique_id(fallback);
 }
@@ -253,7 +288,7 @@ void Recogniser::note_referenced(const std::string& wid) {
     for (const Para& p : it->second) text += p.text() + " ";
     std::vector<std::string> marks;
     for (const Para& p : it->second) marks.insert(marks.end(), p.bookmarks.begin(), p.bookmarks.end());
-    std::string id = record_id(marks, slug(trim(text), 4));
+    std::string id = record_id(marks, slug(trim(text), 4), "footnote");
     note_ids_[wid] = id;
     pending_notes_.emplace_back(wid, id);
 }
@@ -335,7 +370,7 @@ void Recogniser::start_section(const Para& p) {
     }
     std::replace(title.begin(), title.end(), '\n', ' ');
     s.title = title;
-    s.id.value = record_id(p.bookmarks, slug(title, 5));
+    s.id.value = record_id(p.bookmarks, slug(title, 5), "section");
     out_.document.sections.push_back(std::move(s));
 }
 
@@ -404,7 +439,7 @@ void Recogniser::section_paragraph(const Para& p) {
         Paragraph para;
         std::string plain;
         for (const Run& r : runs) plain += r.text;
-        para.id.value = record_id(p.bookmarks, slug(plain, 5));
+        para.id.value = record_id(p.bookmarks, slug(plain, 5), "paragraph");
         para.text = make_text(markup(runs));
         s.paragraphs.push_back(std::move(para));
         return;
@@ -439,7 +474,7 @@ InitiativeItem Recogniser::initiative_item(const InitiativeGroup& group, std::ve
     for (const Run& r : runs) plain += r.text;
     std::string base = sector_label(group.sector);
     for (char& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    item.id.value = record_id(bookmarks, item.agency ? base + "-" + item.agency->id : slug(plain, 5));
+    item.id.value = record_id(bookmarks, item.agency ? base + "-" + item.agency->id : slug(plain, 5), "item");
     item.text = make_text(markup(runs));
     return item;
 }

@@ -17,6 +17,8 @@ namespace itucollab::import {
 /// and accepted warnings.
 struct CarriedData {
     std::map<std::string, std::string> ids;  ///< bookmark name -> record id
+    /// Bookmark names per record kind ("section", "paragraph", "item", "mechanism", "footnote"), in reading order.
+    std::map<std::string, std::vector<std::string>> records_by_kind;
     std::vector<UnEntity> entities;
     std::vector<Instrument> instruments;
     std::map<std::string, std::string> acronyms;  ///< mechanism id -> acronym

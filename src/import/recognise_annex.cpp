@@ -235,7 +235,7 @@ void Recogniser::mechanism_row(const std::vector<const CellBlock*>& cells, const
     if (cells[0]) {
         for (const Para& p : cells[0]->paragraphs) marks.insert(marks.end(), p.bookmarks.begin(), p.bookmarks.end());
     }
-    m.id.value = record_id(marks, m.acronym ? slug(*m.acronym) : slug(m.name, 4));
+    m.id.value = record_id(marks, m.acronym ? slug(*m.acronym) : slug(m.name, 4), "mechanism");
     if (!meta_.carried.empty()) {
         // Our DOCX says which acronym a row has, printed in its name or not.
         auto it = meta_.carried.acronyms.find(m.id.value);

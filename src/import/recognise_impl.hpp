@@ -41,7 +41,7 @@ private:
 
     // recognise.cpp
     std::string unique_id(std::string base);
-    std::string record_id(const std::vector<std::string>& bookmarks, const std::string& fallback);
+    std::string record_id(const std::vector<std::string>& bookmarks, const std::string& fallback, const char* kind);
     std::string markup(const std::vector<Run>& runs);
     void note_referenced(const std::string& wid);
     void flush_notes();
@@ -66,6 +66,9 @@ private:
     PackageMetadata meta_;
     Recognised out_;
     std::set<std::string> used_ids_;
+    std::set<std::string> present_bookmarks_;  // every _itc bookmark the body and notes still hold
+    std::map<std::string, std::pair<std::string, std::size_t>> record_positions_;  // bookmark -> (kind, index)
+    std::map<std::string, std::size_t> kind_cursor_;  // kind -> index after the last record placed
     std::map<std::string, int> next_suffix_;                   // id base -> last suffix handed out
     std::map<std::string, std::string> entity_index_;          // acronym -> entity id
     std::map<std::string, std::string> instrument_index_;      // printed label -> instrument id
