@@ -23,6 +23,8 @@ void setup_schema(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
 /// Registers `rollover` on `app`.
 void setup_rollover(CLI::App& app, int& exit_code);
+/// Registers `import` on `app`.
+void setup_import(CLI::App& app, int& exit_code);
 /// Registers `serve` on `app`.
 void setup_serve(CLI::App& app, int& exit_code);
 

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
         setup_schema(app, exit_code);
         setup_diff(app, exit_code);
         setup_rollover(app, exit_code);
+        setup_import(app, exit_code);
         setup_serve(app, exit_code);
         setup_reference(app, exit_code);  // last: it describes the subcommands above
         try {
