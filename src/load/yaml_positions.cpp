@@ -130,10 +130,13 @@ std::optional<std::size_t> closing_quote(std::string_view text, std::size_t open
 }
 
 bool swallows_lines(std::string_view text, std::size_t open, std::size_t close) {
+    // Only the quoted text itself is searched: a quote among thousands on one line costs its length.
+    std::string_view quoted = text.substr(open, close - open);
+    std::size_t nl = quoted.find('\n');
+    if (nl == std::string_view::npos) return false;
     std::size_t base = indentation_at(text, line_start(text, open));
-    for (std::size_t nl = text.find('\n', open); nl != std::string_view::npos && nl < close;
-         nl = text.find('\n', nl + 1)) {
-        std::size_t next = nl + 1;
+    for (; nl != std::string_view::npos; nl = quoted.find('\n', nl + 1)) {
+        std::size_t next = open + nl + 1;
         if (!is_empty_line(text, next) && indentation_at(text, next) <= base) return true;
     }
     return false;
@@ -226,20 +229,18 @@ std::vector<Segment> scalar_segments(std::string_view text, const LineIndex& lin
     int line_number = 0;
     std::size_t cursor = 0;
     auto is_separator = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
-    while (p <= text.size()) {
+    // Lines are read only as far as the value reaches: a scalar on a long line (one item of a
+    // flow list of thousands) costs its own length, never the rest of the line.
+    while (p < text.size()) {
         while (cursor < value.size() && is_separator(value[cursor])) ++cursor;
         if (cursor >= value.size()) break;
-        std::size_t end = text.find('\n', p);
-        if (end == std::string_view::npos) end = text.size();
         std::size_t content = p;
-        while (content < end && is_blank(text[content])) ++content;
-        std::size_t content_end = end;
-        while (content_end > content && is_blank(text[content_end - 1])) --content_end;
+        while (content < text.size() && is_blank(text[content])) ++content;
         if (line_number == 0) first_pos = lines.position_of_offset(content);
-        if (content < content_end) {
-            std::string_view source = text.substr(content, content_end - content);
+        if (content < text.size() && text[content] != '\n') {
             std::size_t match = 0;
-            while (match < source.size() && cursor + match < value.size() && source[match] == value[cursor + match]) {
+            while (content + match < text.size() && text[content + match] != '\n' && cursor + match < value.size() &&
+                   text[content + match] == value[cursor + match]) {
                 ++match;
             }
             if (match == 0) break;
@@ -247,10 +248,15 @@ std::vector<Segment> scalar_segments(std::string_view text, const LineIndex& lin
                                        : Pos{first_pos.line + line_number, static_cast<int>(content - p) + 1};
             segments.push_back({cursor, match, pos});
             cursor += match;
-            if (match < source.size() && cursor < value.size()) break;  // an escape: unsure from here on
+            if (cursor >= value.size()) break;
+            // The value goes on: on the next line, unless this one holds more than blanks (an escape).
+            std::size_t rest = content + match;
+            while (rest < text.size() && is_blank(text[rest])) ++rest;
+            if (rest < text.size() && text[rest] != '\n') break;
+            content = rest;
         }
-        if (end >= text.size()) break;
-        p = end + 1;
+        if (content >= text.size()) break;
+        p = content + 1;  // past the line break
         ++line_number;
     }
     return segments;

@@ -167,7 +167,7 @@ private:
                          {{{file_, end.line, end.column}, "the text runs on to the end of the file"}});
             throw Abort{};
         }
-        if (text_.find('\n', at) < *close) last_quote_ = std::make_pair(at, *close);
+        if (text_.substr(at, *close - at).find('\n') != std::string_view::npos) last_quote_ = std::make_pair(at, *close);
     }
 
     Pos pos(const YAML::Mark& mark) {
