@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace itucollab {
@@ -273,6 +274,7 @@ struct Labels {
     std::string annex = "ANNEX";
     std::string contents = "Contents";
     std::string footnotes = "Notes";
+    std::string and_word = "and";  ///< joins the last two items of a list ("A, B and C")
 };
 
 /// The labels for a document language (English for languages not yet translated).
@@ -281,6 +283,9 @@ const Labels& labels_for(const std::string& language);
 /// Calls `fn` on every text of the document in reading order, with the id of the record that
 /// holds it ("report" for the header, "annex" for the annex's own texts).
 void visit_texts(const Document& doc, const std::function<void(const Text&, const std::string& owner)>& fn);
+
+/// True for the link schemes a report may carry: http, https and mailto, in any letter case.
+bool allowed_link_target(std::string_view target);
 
 /// The plain text of inline spans: markup dropped, footnote references as "[n]" via `index`.
 std::string plain_text(const std::vector<Span>& spans, const DocumentIndex* index = nullptr);

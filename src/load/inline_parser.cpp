@@ -619,10 +619,4 @@ std::string normalized_link_target(std::string_view target) {
     return out;
 }
 
-bool allowed_link_target(std::string_view target) {
-    std::string lower;
-    for (char c : target.substr(0, 8)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
-}
-
 }  // namespace itucollab::load

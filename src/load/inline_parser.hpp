@@ -35,8 +35,8 @@ std::vector<Span> parse_inlines(std::string_view source, const InlineReporterAt&
 /// As above, for a reporter that needs no position.
 std::vector<Span> parse_inlines(std::string_view source, const InlineReporter& report);
 
-/// True for the link schemes a report may carry: http, https and mailto, in any letter case.
-bool allowed_link_target(std::string_view target);
+// The link policy is the model's (http, https and mailto, in any letter case).
+using itucollab::allowed_link_target;
 
 /// An allowed target with its scheme in lower case, as a URL parser serialises it ("HTTPS://x" ->
 /// "https://x"), so every output carries the canonical form; any other target unchanged.
