@@ -75,11 +75,11 @@ inline int diff(const std::uint8_t* data, std::size_t size) {
         for (const auto& change : result.changes) diffcheck::check_words(change);
     }
     try {
-        fuzzsupport::check_characters("diff text", itucollab::diff::render_text(result, false));
+        fuzzsupport::check_characters("diff text", itucollab::diff::render_text(result));
         fuzzsupport::check_characters("diff json", itucollab::diff::render_json(result));
         fuzzsupport::check_html("diff html", itucollab::diff::render_html(result),
                                 {"html", "head", "meta", "title", "style", "body", "main", "nav", "section", "h1", "h2",
-                                 "h3", "p", "a", "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
+                                 "h3", "p", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
                                  "td", "code", "ins", "del"});
         itucollab::EmitOptions emit;
         emit.templates_dir = std::string(ITUCOLLAB_SOURCE_DIR) + "/templates";

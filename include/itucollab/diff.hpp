@@ -11,8 +11,9 @@
 
 namespace itucollab::diff {
 
-/// The parts of a report a diff can be limited to (`--only`).
-enum class Part { header, sections, initiatives, annex, registries };
+/// The parts of a report a diff can be limited to (`--only`). `editorial` is report.yaml's
+/// `accept:` and `review:` lists, which the report never prints.
+enum class Part { header, sections, initiatives, annex, registries, editorial };
 
 /// "header", "sections" …
 std::string part_name(Part part);
@@ -32,19 +33,34 @@ enum class Kind { added, removed, changed, moved, renamed };
 /// "added", "removed", "changed", "moved", "renamed".
 std::string kind_name(Kind kind);
 
-/// One difference, reported once, at one location.
+/// One difference, reported once, at one location. Texts are as the report prints them.
 struct Change {
     Kind kind = Kind::changed;
     Part part = Part::header;
-    std::string location;  ///< "annex/mechanisms/ceb", "sections/intro/paragraphs/opening"
-    std::string subject;   ///< "mechanism", "paragraph" (record-level) or the field name ("frequency")
-    std::string old_text;  ///< changed: the old value; removed: the record's text
-    std::string new_text;  ///< changed: the new value; added: the record's text
+    std::string location;  ///< ids: "annex/mechanisms/ceb", "sections/intro/paragraphs/opening"
+    std::string subject;   ///< "mechanism", "paragraph" (record-level) or the field's key ("frequency")
+    /// Where the report prints it: "3.1 (was 2.1), The 2030 Agenda…", "Annex, CEB", "Header".
+    std::string place;
+    std::string label;       ///< the field as the report names it ("Frequency of meetings"); "" for a record
+    std::string old_number;  ///< published number in OLD ("2.1", "3", footnote "4"), "" when unnumbered
+    std::string new_number;  ///< published number in NEW
+    bool visible = true;     ///< false: the report never prints this (ids, full names, accept: …)
+    std::string old_text;    ///< changed: the old value; removed: the record's text
+    std::string new_text;    ///< changed: the new value; added: the record's text
     std::vector<WordRun> words;  ///< changed text: OLD → NEW word by word
     std::string old_id;          ///< renamed: the id that disappeared
     double similarity = 0;       ///< renamed: word similarity of the two records, 0…1
     std::size_t from = 0;        ///< moved: 1-based position in OLD's list
     std::size_t to = 0;          ///< moved: 1-based position in NEW's list
+};
+
+/// Records renumbered as a consequence of other changes, reported once per run of numbers.
+struct Renumbering {
+    Part part = Part::sections;
+    std::string what;         ///< "sections", "paragraphs", "footnotes"
+    std::string old_first, old_last, new_first, new_last;  ///< published numbers
+    std::string cause;        ///< "section 2 was inserted"
+    std::string sentence;     ///< "sections 2–8 renumbered 3–9 after section 2 was inserted"
 };
 
 /// How to compare.
@@ -79,6 +95,7 @@ struct WordBudget {
 /// Counts of changes by kind.
 struct Summary {
     std::size_t added = 0, removed = 0, changed = 0, moved = 0, renamed = 0;
+    std::size_t unprinted = 0;  ///< of the total, changes the report never prints
     [[nodiscard]] std::size_t total() const { return added + removed + changed + moved + renamed; }
 };
 
@@ -87,6 +104,7 @@ struct Result {
     std::string old_symbol;
     std::string new_symbol;
     std::vector<Change> changes;
+    std::vector<Renumbering> renumbered;  ///< consequences, not counted as changes
     [[nodiscard]] Summary summary() const;
 };
 
@@ -109,16 +127,26 @@ std::string normalize_whitespace(const std::string& s);
 
 // ---- renderers (src/diff/render_*.cpp) ----
 
-/// One change as a phrase after its location: "changed frequency: [-Twice-]{+Once+} per year".
-std::string describe_change(const Change& change, bool colour = false);
+/// How the text rendering shows changes.
+struct TextOptions {
+    bool colour = false;      ///< ANSI colours (a terminal)
+    std::size_t context = 8;  ///< words kept either side of a change in a long text ("…" for the rest)
+    bool full = false;        ///< whole texts, no shortening
+};
+
+/// One change as a phrase after its place: "changed: [-Twice-]{+Once+} per year".
+std::string describe_change(const Change& change, const TextOptions& options = {});
 /// "3 changes: 1 added, …" or "no differences".
 std::string summary_line(const Summary& summary);
+/// The runs of a word diff shortened to `context` words either side of each change, "…" between.
+std::vector<WordRun> with_context(const std::vector<WordRun>& runs, std::size_t context);
 
-/// One line per change, `[-old-]{+new+}` word changes (ANSI colour when `colour`), and a summary line.
-std::string render_text(const Result& result, bool colour);
+/// One line per change, "place, field: description", `[-old-]{+new+}` word changes, the
+/// renumberings, and a summary line.
+std::string render_text(const Result& result, const TextOptions& options = {});
 /// A standalone HTML redline page with a summary table and a link to each change.
 std::string render_html(const Result& result);
-/// Stable JSON: {"format": "itucollab-diff", "version": 1, …}.
+/// Stable JSON: {"format": "itucollab-diff", "version": 2, …}: ids, published places and numbers, whole texts.
 std::string render_json(const Result& result);
 /// NEW as a Word package (.docx bytes) whose differences from OLD are tracked changes: w:ins and
 /// w:del (w:delText inside) by author "itucollab", dated NEW's document date. Package parts come

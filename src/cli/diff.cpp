@@ -22,6 +22,8 @@ struct DiffCliOptions {
     std::string out;  // empty: stdout
     std::string templates;
     bool ignore_whitespace = false;
+    std::size_t context = 8;
+    bool full = false;
     std::vector<std::string> only;
     LoadOptions limits;
 };
@@ -46,7 +48,8 @@ int run_diff(const DiffCliOptions& cli) {
     for (const auto& name : cli.only) {
         diff::Part part;
         if (!diff::parse_part(name, part)) {
-            say_error(fmt::format("--only: unknown part '{}' (header, sections, initiatives, annex, registries)", name));
+            say_error(fmt::format("--only: unknown part '{}' (header, sections, initiatives, annex, registries, editorial)",
+                                  name));
             return exit_trouble;
         }
         options.only.insert(part);
@@ -80,7 +83,11 @@ int run_diff(const DiffCliOptions& cli) {
     } else if (cli.format == "html") {
         text = diff::render_html(result);
     } else {
-        text = diff::render_text(result, cli.out.empty() && colour_on_stdout());
+        diff::TextOptions text_options;
+        text_options.colour = cli.out.empty() && colour_on_stdout();
+        text_options.context = cli.context;
+        text_options.full = cli.full;
+        text = diff::render_text(result, text_options);
     }
     if (cli.out.empty()) {
         if (std::string why = write_stdout(text); !why.empty()) {
@@ -104,13 +111,19 @@ void setup_diff(CLI::App& app, int& exit_code) {
     sub->add_option("new", options->new_corpus, "The later corpus directory")->required();
     sub->add_option("-f,--format", options->format,
                     "text (default: one line per change, colour on a terminal unless NO_COLOR), html (redline "
-                    "page), json (itucollab-diff version 1) or docx (NEW with tracked changes; needs --out)")
+                    "page), json (itucollab-diff version 2) or docx (NEW with tracked changes; needs --out)")
         ->check(CLI::IsMember({"text", "html", "json", "docx"}));
     sub->add_option("-o,--out", options->out, "Write to this file instead of stdout");
     sub->add_option("-t,--templates", options->templates, "Template directory for docx (default: the installed templates)");
     sub->add_flag("--ignore-whitespace", options->ignore_whitespace, "Whitespace-only differences are not changes");
-    sub->add_option("--only", options->only, "Limit to these parts: header, sections, initiatives, annex, registries")
+    sub->add_option("--only", options->only,
+                    "Limit to these parts: header, sections, initiatives, annex, registries, editorial (accept: and "
+                    "review: lists)")
         ->delimiter(',');
+    sub->add_option("--context", options->context,
+                    "Words of unchanged text kept either side of a change in a long text (default: 8)")
+        ->check(CLI::Range(0, 1000));
+    sub->add_flag("--full", options->full, "Print whole texts, not the changed words with context");
     add_limit_options(*sub, options->limits);
     sub->callback([options, &exit_code] { exit_code = run_diff(*options); });
 }

@@ -1,408 +1,329 @@
-// The model-level diff: header fields, keyed record lists (added, removed, renamed, moved), texts.
-#include <itucollab/diff.hpp>
+// The model-level diff, walked from the schema in code (describe.hpp): every field of both documents
+// is compared by what it holds and reported as the report prints it, at its published place.
+#include "comparer.hpp"
+#include "places.hpp"
+#include "renumbering.hpp"
 
-#include <dtl/dtl.hpp>
+#include "../model/describe.hpp"
+#include "../present/present.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cmath>
-#include <functional>
-#include <map>
-#include <optional>
+#include <set>
 
 namespace itucollab::diff {
 namespace {
 
-std::string cell_text(const Cell& c) { return c ? c->source : "~"; }
-
-std::string block_text(const RelevanceBlock& b) {
-    std::string s = b.text ? b.text->source : "";
-    if (b.cite) {
-        s += "[cite " + b.cite->id + "]";
-        if (!b.show_title) s += " (label only)";
-    }
-    if (b.append) s += *b.append;
-    return s;
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-    return out;
-}
-
-std::vector<std::string> sources(const std::vector<Text>& texts) {
-    std::vector<std::string> out;
-    for (const auto& t : texts) out.push_back(t.source);
-    return out;
-}
-
-// Pairs of old and new indexes of records that correspond, with the rename similarity if renamed.
-struct Match {
-    std::size_t old_index;
-    std::size_t new_index;
-    std::optional<double> renamed;
+// Collects the address of each field of a record, in describe order.
+struct FieldAddresses {
+    std::vector<const void*> at;
+    template <class T> void field(std::string_view, const T& value, Need, std::string_view) { at.push_back(&value); }
 };
 
-class Comparer {
+// Visits the fields of OLD's record and hands each, with NEW's field of the same position (and so
+// the same type), to the walk.
+template <class Walk>
+struct FieldPairs {
+    Walk& walk;
+    const std::vector<const void*>& other;
+    const Where& where;
+    std::size_t next = 0;
+    template <class T> void field(std::string_view key, const T& old_value, Need, std::string_view) {
+        const T& new_value = *static_cast<const T*>(other[next++]);
+        walk.value(std::string(key), old_value, new_value, where);
+    }
+};
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+class Walk {
 public:
-    Comparer(const Options& options, std::vector<Change>& out)
-        : options_(options), out_(out), budget_{options.max_total_word_product} {}
+    Walk(const Document& a, const Document& b, const Options& options, Result& result)
+        : a_(a), b_(b), old_(a), new_(b), names_(a, b, old_, new_), result_(result), c_(options, result.changes) {}
 
-    [[nodiscard]] bool enabled(Part p) const { return options_.only.empty() || options_.only.contains(p); }
-
-    [[nodiscard]] bool same(const std::string& a, const std::string& b) const {
-        return options_.ignore_whitespace ? normalize_whitespace(a) == normalize_whitespace(b) : a == b;
+    void run() {
+        Where header{Part::header, "header", "Header", "", "", true, "header"};
+        pair_with(a_, b_, header, [](auto& v, const Document& d) { describe_header(v, d); });
+        sections();
+        Where annex{Part::annex, "annex", "Annex", "", "", true, "annex"};
+        pair(a_.annex, b_.annex, annex);
+        value("mechanisms", a_.annex.mechanisms, b_.annex.mechanisms, annex);
+        Where registries{Part::registries, "registries", "Registry", "", "", true, "registry"};
+        value("un_entities", a_.un_entities, b_.un_entities, registries);
+        value("instruments", a_.instruments, b_.instruments, registries);
+        Where editorial{Part::editorial, "report", "report.yaml", "", "", false, "report.yaml"};
+        pair_with(a_, b_, editorial, [](auto& v, const Document& d) { describe_editorial(v, d); });
+        result_.renumbered = renumbering_.finish(a_, b_, old_, new_, c_);
     }
 
-    // A field that holds one value: reported as "changed NAME" with its word diff.
-    void field(Part part, const std::string& location, const std::string& name, const std::string& a,
-               const std::string& b) {
-        if (!enabled(part) || same(a, b)) return;
-        Change c;
-        c.kind = Kind::changed;
-        c.part = part;
-        c.location = location;
-        c.subject = name;
-        c.old_text = a;
-        c.new_text = b;
-        c.words = word_diff(a, b, options_, budget_);
-        out_.push_back(std::move(c));
+    // ---- leaves: compared by what they hold, shown as printed ----
+    void value(const std::string&, const Id&, const Id&, const Where&) {}  // ids are how records match
+    void value(const std::string& key, const std::string& a, const std::string& b, const Where& w) {
+        leaf(w, key, {a, a}, {b, b});
+    }
+    void value(const std::string& key, const std::optional<std::string>& a, const std::optional<std::string>& b,
+               const Where& w) {
+        leaf(w, key, {a.value_or(""), a.value_or("")}, {b.value_or(""), b.value_or("")});
+    }
+    void value(const std::string& key, int a, int b, const Where& w) {
+        leaf(w, key, {std::to_string(a), std::to_string(a)}, {std::to_string(b), std::to_string(b)});
+    }
+    void value(const std::string& key, bool a, bool b, const Where& w) {
+        leaf(w, key, {yes_no(a), yes_no(a)}, {yes_no(b), yes_no(b)});
+    }
+    void value(const std::string& key, const Date& a, const Date& b, const Where& w) {
+        leaf(w, key, {iso_date(a), format_date(a)}, {iso_date(b), format_date(b)});
+    }
+    void value(const std::string& key, Sector a, Sector b, const Where& w) {
+        leaf(w, key, {sector_label(a), sector_label(a)}, {sector_label(b), sector_label(b)});
+    }
+    void value(const std::string& key, const std::optional<Ref>& a, const std::optional<Ref>& b, const Where& w) {
+        leaf(w, key, ref_shown(a, old_), ref_shown(b, new_));
+    }
+    void value(const std::string& key, const Ref& a, const Ref& b, const Where& w) {
+        leaf(w, key, {a.id, a.id}, {b.id, b.id});
+    }
+    void value(const std::string& key, const Text& a, const Text& b, const Where& w) {
+        auto [sa, sb] = texts(&a, &b);
+        leaf(w, key, sa, sb);
+    }
+    void value(const std::string& key, const Cell& a, const Cell& b, const Where& w) {
+        auto [sa, sb] = texts(a ? &*a : nullptr, b ? &*b : nullptr);
+        leaf(w, key, sa, sb);
+    }
+    void value(const std::string& key, const std::vector<std::string>& a, const std::vector<std::string>& b,
+               const Where& w) {
+        if (key == "references") {
+            leaf(w, key, {join(a, "\n"), present::references_sentence(a_)}, {join(b, "\n"), present::references_sentence(b_)});
+        } else {  // the annex note's marked columns, shown as their headings
+            leaf(w, key, {join(a, "\n"), names_.column_headings(a, false)}, {join(b, "\n"), names_.column_headings(b, true)});
+        }
     }
 
-    void record_change(Kind kind, Part part, const std::string& location, const std::string& noun,
-                       const std::string& old_text, const std::string& new_text) {
-        if (!enabled(part)) return;
-        Change c;
-        c.kind = kind;
-        c.part = part;
-        c.location = location;
-        c.subject = noun;
-        c.old_text = old_text;
-        c.new_text = new_text;
-        out_.push_back(std::move(c));
+    // ---- records without ids: nested, or lists compared as an edit script ----
+    void value(const std::string& key, const Session& a, const Session& b, const Where& w) {
+        pair(a, b, names_.nested(w, key, "session", ""));
+    }
+    void value(const std::string& key, const AnnexHeadings& a, const AnnexHeadings& b, const Where& w) {
+        pair(a, b, names_.nested(w, key, "column headings", "column headings"));
+    }
+    void value(const std::string& key, const AnnexNote& a, const AnnexNote& b, const Where& w) {
+        pair(a, b, names_.nested(w, key, "table note", "table note"));
+    }
+    void value(const std::string& key, const std::vector<Text>& a, const std::vector<Text>& b, const Where& w) {
+        std::vector<Shown> sa, sb;
+        for (const Text& t : a) sa.push_back(texts(&t, &t).first);
+        for (const Text& t : b) sb.push_back(texts(&t, &t).second);
+        c_.plain_list(w, key, [&](std::size_t n) { return names_.item_label(key, n); }, sa, sb);
+    }
+    void value(const std::string& key, const std::vector<RelevanceBlock>& a, const std::vector<RelevanceBlock>& b,
+               const Where& w) {
+        std::vector<Shown> sa, sb;
+        for (const RelevanceBlock& block : a) sa.push_back({block_key(block), present::relevance_text(block, old_)});
+        for (const RelevanceBlock& block : b) sb.push_back({block_key(block), present::relevance_text(block, new_)});
+        std::string heading = names_.field_label(w, key);
+        bool several = a.size() > 1 || b.size() > 1;
+        c_.plain_list(w, key, [&](std::size_t n) { return several ? fmt::format("{}, block {}", heading, n) : heading; },
+                      sa, sb);
     }
 
-    // A list without ids (bullets, benefits, relevance blocks): an edit script over its items;
-    // a removed item facing an added one is a changed item.
-    void plain_list(Part part, const std::string& base, const std::string& noun, const std::vector<std::string>& a,
-                    const std::vector<std::string>& b) {
-        if (!enabled(part)) return;
-        std::vector<std::string> ka, kb;
-        for (const auto& s : a) ka.push_back(options_.ignore_whitespace ? normalize_whitespace(s) : s);
-        for (const auto& s : b) kb.push_back(options_.ignore_whitespace ? normalize_whitespace(s) : s);
-        dtl::Diff<std::string> d(ka, kb);
-        d.compose();
-        std::vector<std::size_t> removed, added;
-        std::size_t i = 0, j = 0;
-        auto flush = [&] {
-            std::size_t paired = std::min(removed.size(), added.size());
-            for (std::size_t k = 0; k < paired; ++k) {
-                field(part, fmt::format("{}/{}", base, added[k] + 1), noun, a[removed[k]], b[added[k]]);
-            }
-            for (std::size_t k = paired; k < removed.size(); ++k) {
-                record_change(Kind::removed, part, fmt::format("{}/{}", base, removed[k] + 1), noun, a[removed[k]], "");
-            }
-            for (std::size_t k = paired; k < added.size(); ++k) {
-                record_change(Kind::added, part, fmt::format("{}/{}", base, added[k] + 1), noun, "", b[added[k]]);
-            }
-            removed.clear();
-            added.clear();
-        };
-        for (const auto& [item, info] : d.getSes().getSequence()) {
-            if (info.type == dtl::SES_COMMON) {
-                flush();
-                ++i;
-                ++j;
-            } else if (info.type == dtl::SES_DELETE) {
-                removed.push_back(i++);
-            } else {
-                added.push_back(j++);
-            }
-        }
-        flush();
+    // ---- keyed lists ----
+    void value(const std::string& key, const std::vector<Paragraph>& a, const std::vector<Paragraph>& b,
+               const Where& w) {
+        KeyedList<Paragraph> list{"paragraph", [](const Paragraph& p) { return p.id.value; },
+                                  [this](const Paragraph& p, bool old_side) { return paragraph_text(p, old_side); },
+                                  [&](const Paragraph* x, std::size_t xi, const Paragraph* y, std::size_t yi) {
+                                      return names_.paragraph(w, key, x, xi, y, yi, section_);
+                                  },
+                                  [this](const Paragraph& x, const Paragraph& y, const Where& at) { pair(x, y, at); }};
+        ListMatch m = c_.keyed_list(w.part, a, b, list);
+        renumbering_.paragraphs(a, b, m, section_);
     }
-
-    // A list of records with stable ids. `key` gives a record's id, `content` its text (for
-    // renames and for added/removed records), `inner` compares two matched records. A key that
-    // may repeat (a sector with two groups in one section) pairs its k-th use in NEW with its
-    // k-th use in OLD, so a document never differs from itself.
-    template <class T>
-    void keyed_list(Part part, const std::string& base, const std::string& noun, const std::vector<T>& a,
-                    const std::vector<T>& b, const std::function<std::string(const T&)>& key,
-                    const std::function<std::string(const T&)>& content,
-                    const std::function<void(const T&, const T&, const std::string&)>& inner, bool renames = true,
-                    bool id_in_location = true) {
-        std::map<std::string, std::vector<std::size_t>> uses_in_a;
-        for (std::size_t i = 0; i < a.size(); ++i) uses_in_a[key(a[i])].push_back(i);
-        std::map<std::string, std::size_t> uses_taken;
-        std::vector<std::optional<Match>> by_new(b.size());
-        std::vector<bool> old_matched(a.size(), false);
-        for (std::size_t j = 0; j < b.size(); ++j) {
-            std::string k = key(b[j]);
-            auto it = uses_in_a.find(k);
-            if (it == uses_in_a.end()) continue;
-            std::size_t& taken = uses_taken[k];
-            if (taken == it->second.size()) continue;
-            std::size_t i = it->second[taken++];
-            by_new[j] = Match{i, j, std::nullopt};
-            old_matched[i] = true;
-        }
-        if (renames) find_renames(a, b, content, old_matched, by_new);
-
-        // Moves: matched records outside the longest common subsequence of the two orders.
-        std::vector<std::string> order_a, order_b;
-        std::vector<std::size_t> new_of_old(a.size(), b.size());
-        for (std::size_t j = 0; j < b.size(); ++j) {
-            if (by_new[j]) new_of_old[by_new[j]->old_index] = j;
-        }
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (new_of_old[i] < b.size()) order_a.push_back(std::to_string(new_of_old[i]));
-        }
-        for (std::size_t j = 0; j < b.size(); ++j) {
-            if (by_new[j]) order_b.push_back(std::to_string(j));
-        }
-        std::vector<bool> moved(b.size(), false);
-        dtl::Diff<std::string> d(order_a, order_b);
-        d.compose();
-        for (const auto& [item, info] : d.getSes().getSequence()) {
-            if (info.type == dtl::SES_ADD) moved[std::stoul(item)] = true;
-        }
-
-        // Report in NEW's order, each removed record where it stood in OLD.
-        std::size_t next_old = 0;
-        auto flush_removed = [&](std::size_t up_to) {
-            for (; next_old < up_to; ++next_old) {
-                if (!old_matched[next_old]) {
-                    record_change(Kind::removed, part, id_in_location ? base + "/" + key(a[next_old]) : base, noun,
-                                  content(a[next_old]), "");
-                }
-            }
-        };
-        for (std::size_t j = 0; j < b.size(); ++j) {
-            std::string location = id_in_location ? base + "/" + key(b[j]) : base;
-            if (!by_new[j]) {
-                record_change(Kind::added, part, location, noun, "", content(b[j]));
-                continue;
-            }
-            const Match& m = *by_new[j];
-            if (!moved[j]) flush_removed(m.old_index);
-            if (m.renamed && enabled(part)) {
-                Change c;
-                c.kind = Kind::renamed;
-                c.part = part;
-                c.location = location;
-                c.subject = noun;
-                c.old_id = key(a[m.old_index]);
-                c.similarity = *m.renamed;
-                out_.push_back(std::move(c));
-            }
-            if (moved[j] && enabled(part)) {
-                Change c;
-                c.kind = Kind::moved;
-                c.part = part;
-                c.location = location;
-                c.subject = noun;
-                c.from = m.old_index + 1;
-                c.to = j + 1;
-                out_.push_back(std::move(c));
-            }
-            inner(a[m.old_index], b[j], location);
-        }
-        flush_removed(a.size());
+    void value(const std::string& key, const std::vector<Footnote>& a, const std::vector<Footnote>& b,
+               const Where& w) {
+        KeyedList<Footnote> list{"footnote", [](const Footnote& f) { return f.id.value; },
+                                 [this](const Footnote& f, bool old_side) { return plain(f.text, old_side); },
+                                 [&](const Footnote* x, std::size_t, const Footnote* y, std::size_t) {
+                                     return names_.footnote(w, key, x, y);
+                                 },
+                                 [this](const Footnote& x, const Footnote& y, const Where& at) { pair(x, y, at); }};
+        c_.keyed_list(w.part, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<InitiativeGroup>& a, const std::vector<InitiativeGroup>& b,
+               const Where& w) {
+        KeyedList<InitiativeGroup> list{
+            "initiative group", [](const InitiativeGroup& g) { return sector_label(g.sector); },
+            [this](const InitiativeGroup& g, bool old_side) {
+                std::string out = sector_label(g.sector);
+                for (const Text& t : g.intro) out += "\n" + plain(t, old_side);
+                for (const InitiativeItem& item : g.items) out += "\n" + plain(item.text, old_side);
+                return out;
+            },
+            [&](const InitiativeGroup* x, std::size_t, const InitiativeGroup* y, std::size_t) {
+                return names_.group(w, key, x ? x : y);
+            },
+            [this](const InitiativeGroup& x, const InitiativeGroup& y, const Where& at) { pair(x, y, at); }, false};
+        c_.keyed_list(Part::initiatives, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<InitiativeItem>& a, const std::vector<InitiativeItem>& b,
+               const Where& w) {
+        KeyedList<InitiativeItem> list{
+            "initiative", [](const InitiativeItem& i) { return i.id.value; },
+            [this](const InitiativeItem& i, bool old_side) { return plain(i.text, old_side); },
+            [&](const InitiativeItem* x, std::size_t xi, const InitiativeItem* y, std::size_t yi) {
+                return names_.item(w, key, x, xi, y, yi);
+            },
+            [this](const InitiativeItem& x, const InitiativeItem& y, const Where& at) { pair(x, y, at); }};
+        c_.keyed_list(Part::initiatives, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<Mechanism>& a, const std::vector<Mechanism>& b,
+               const Where& w) {
+        KeyedList<Mechanism> list{"mechanism", [](const Mechanism& m) { return m.id.value; },
+                                  [this](const Mechanism& m, bool old_side) { return mechanism_text(m, old_side); },
+                                  [&](const Mechanism* x, std::size_t, const Mechanism* y, std::size_t) {
+                                      return names_.mechanism(w, key, x, y);
+                                  },
+                                  [this](const Mechanism& x, const Mechanism& y, const Where& at) { pair(x, y, at); }};
+        c_.keyed_list(Part::annex, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<UnEntity>& a, const std::vector<UnEntity>& b,
+               const Where& w) {
+        KeyedList<UnEntity> list{"UN entity", [](const UnEntity& e) { return e.id.value; },
+                                 [](const UnEntity& e, bool) { return e.acronym + "\n" + e.name; },
+                                 [&](const UnEntity* x, std::size_t, const UnEntity* y, std::size_t) {
+                                     return names_.entity(w, key, x, y);
+                                 },
+                                 [this](const UnEntity& x, const UnEntity& y, const Where& at) { pair(x, y, at); }};
+        c_.keyed_list(Part::registries, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<Instrument>& a, const std::vector<Instrument>& b,
+               const Where& w) {
+        KeyedList<Instrument> list{"instrument", [](const Instrument& i) { return i.id.value; },
+                                   [](const Instrument& i, bool) {
+                                       return instrument_label(i) + (i.title ? "\n" + *i.title : "");
+                                   },
+                                   [&](const Instrument* x, std::size_t, const Instrument* y, std::size_t) {
+                                       return names_.instrument(w, key, x, y);
+                                   },
+                                   [this](const Instrument& x, const Instrument& y, const Where& at) { pair(x, y, at); }};
+        c_.keyed_list(Part::registries, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<Acceptance>& a, const std::vector<Acceptance>& b,
+               const Where& w) {
+        KeyedList<Acceptance> list{"accepted warning", [](const Acceptance& x) { return x.rule + " in " + x.in.id; },
+                                   [](const Acceptance& x, bool) { return x.rule + " in " + x.in.id + ": " + x.reason; },
+                                   [&](const Acceptance* x, std::size_t, const Acceptance* y, std::size_t) {
+                                       const Acceptance& r = y ? *y : *x;
+                                       return names_.editorial(w, key, r.rule + "-" + r.in.id, "Accepted warning " + r.rule + " in " + r.in.id);
+                                   },
+                                   [this](const Acceptance& x, const Acceptance& y, const Where& at) { pair(x, y, at); },
+                                   false};
+        c_.keyed_list(Part::editorial, a, b, list);
+    }
+    void value(const std::string& key, const std::vector<Review>& a, const std::vector<Review>& b, const Where& w) {
+        KeyedList<Review> list{"review entry", [](const Review& x) { return x.in.id; },
+                               [](const Review& x, bool) { return x.in.id + ": " + x.reason; },
+                               [&](const Review* x, std::size_t, const Review* y, std::size_t) {
+                                   const Review& r = y ? *y : *x;
+                                   return names_.editorial(w, key, r.in.id, "Review of " + r.in.id);
+                               },
+                               [this](const Review& x, const Review& y, const Where& at) { pair(x, y, at); }, false};
+        c_.keyed_list(Part::editorial, a, b, list);
     }
 
 private:
-    // Pairs each vanished id with the most similar new id, best pairs first, at or above the threshold.
-    template <class T>
-    void find_renames(const std::vector<T>& a, const std::vector<T>& b,
-                      const std::function<std::string(const T&)>& content, std::vector<bool>& old_matched,
-                      std::vector<std::optional<Match>>& by_new) const {
-        std::vector<std::size_t> gone, fresh;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (!old_matched[i]) gone.push_back(i);
-        }
-        for (std::size_t j = 0; j < b.size(); ++j) {
-            if (!by_new[j]) fresh.push_back(j);
-        }
-        if (gone.empty() || fresh.empty() || gone.size() * fresh.size() > 10'000) return;
-        // Each record's words are counted once; comparing two costs their word counts. Past
-        // max_rename_work (long records on both sides) renames are not looked for at all.
-        std::vector<WordBag> gone_bags, fresh_bags;
-        std::size_t gone_words = 0, fresh_words = 0;
-        for (std::size_t i : gone) gone_words += gone_bags.emplace_back(content(a[i])).size;
-        for (std::size_t j : fresh) fresh_words += fresh_bags.emplace_back(content(b[j])).size;
-        if (fresh.size() * gone_words + gone.size() * fresh_words > options_.max_rename_work) return;
-        struct Candidate {
-            double score;
-            std::size_t i, j;
-        };
-        std::vector<Candidate> candidates;
-        for (std::size_t gi = 0; gi < gone.size(); ++gi) {
-            for (std::size_t fj = 0; fj < fresh.size(); ++fj) {
-                double s = gone_bags[gi].similarity(fresh_bags[fj]);
-                if (s >= options_.rename_threshold) candidates.push_back({s, gone[gi], fresh[fj]});
-            }
-        }
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
-        for (const auto& c : candidates) {
-            if (old_matched[c.i] || by_new[c.j]) continue;
-            old_matched[c.i] = true;
-            by_new[c.j] = Match{c.i, c.j, std::round(c.score * 100) / 100};
-        }
+    template <class R, class Describe> void pair_with(const R& a, const R& b, const Where& w, Describe describe_fn) {
+        FieldAddresses addresses;
+        describe_fn(addresses, b);
+        FieldPairs<Walk> pairs{*this, addresses.at, w};
+        describe_fn(pairs, a);
+    }
+    template <class R> void pair(const R& a, const R& b, const Where& w) {
+        pair_with(a, b, w, [](auto& v, const R& r) { describe(v, r); });
     }
 
-    const Options& options_;
-    std::vector<Change>& out_;
-    WordBudget budget_;  // word pairs the run's word diffs may still compare
+    void sections() {
+        KeyedList<Section> list{
+            "section", [](const Section& s) { return s.id.value; },
+            [this](const Section& s, bool old_side) {
+                std::string out = s.title;
+                for (const Paragraph& p : s.paragraphs) out += "\n" + paragraph_text(p, old_side);
+                return out;
+            },
+            [this](const Section* x, std::size_t xi, const Section* y, std::size_t yi) {
+                return names_.section(x, xi, y, yi);
+            },
+            [this](const Section& x, const Section& y, const Where& at) {
+                section_ = SectionPair{&x, section_index(a_, x), &y, section_index(b_, y)};
+                pair(x, y, at);
+                section_ = {};
+            }};
+        ListMatch m = c_.keyed_list(Part::sections, a_.sections, b_.sections, list);
+        renumbering_.sections(a_.sections, b_.sections, m);
+    }
+
+    static std::size_t section_index(const Document& d, const Section& s) {
+        return static_cast<std::size_t>(&s - d.sections.data());
+    }
+
+    void leaf(const Where& w, const std::string& key, const Shown& a, const Shown& b) {
+        c_.field(w, key, names_.field_label(w, key), a, b, names_.field_visible(w, key));
+    }
+
+    // A text's compared key is its source; it is shown as printed. A change that printing hides
+    // (a link target, emphasis) is shown with the targets, then as the source.
+    std::pair<Shown, Shown> texts(const Text* a, const Text* b) const {
+        Shown sa{a ? a->source : "", a ? present::plain(a->spans, old_) : ""};
+        Shown sb{b ? b->source : "", b ? present::plain(b->spans, new_) : ""};
+        if (c_.normal(sa.key) == c_.normal(sb.key) || c_.normal(sa.text) != c_.normal(sb.text)) return {sa, sb};
+        sa.text = a ? present::plain(a->spans, old_, present::LinkStyle::text_and_target) : "";
+        sb.text = b ? present::plain(b->spans, new_, present::LinkStyle::text_and_target) : "";
+        if (c_.normal(sa.text) != c_.normal(sb.text)) return {sa, sb};
+        return {Shown{sa.key, sa.key}, Shown{sb.key, sb.key}};
+    }
+    std::string plain(const Text& t, bool old_side) const { return present::plain(t.spans, old_side ? old_ : new_); }
+
+    static Shown ref_shown(const std::optional<Ref>& ref, const DocumentIndex& index) {
+        if (!ref) return {"", ""};
+        const UnEntity* e = index.entity(ref->id);
+        return {ref->id, e ? e->acronym : ref->id};
+    }
+    // A relevance block's values, readable: "[cite pp-res-71] [without title] [append \" - Goal 2\"]".
+    static std::string block_key(const RelevanceBlock& b) {
+        std::string out = b.text ? b.text->source : "";
+        if (b.cite) out += (out.empty() ? "" : " ") + fmt::format("[cite {}]", b.cite->id);
+        if (!b.show_title) out += " [without title]";
+        if (b.append) out += fmt::format(" [append \"{}\"]", *b.append);
+        return out;
+    }
+    std::string paragraph_text(const Paragraph& p, bool old_side) const {
+        std::string out = plain(p.text, old_side);
+        for (const Text& bullet : p.bullets) out += "\n" + plain(bullet, old_side);
+        return out;
+    }
+    std::string mechanism_text(const Mechanism& m, bool old_side) const {
+        const DocumentIndex& index = old_side ? old_ : new_;
+        std::string out = m.name + "\n" + present::cell_text(m.key_activity, index);
+        for (const auto& b : m.relevance) out += "\n" + present::relevance_text(b, index);
+        for (const Cell* cell : {&m.frequency, &m.time_spent, &m.financial}) out += "\n" + present::cell_text(*cell, index);
+        return out;
+    }
+    static std::string join(const std::vector<std::string>& items, const std::string& separator) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
+        return out;
+    }
+
+    const Document& a_;
+    const Document& b_;
+    DocumentIndex old_;
+    DocumentIndex new_;
+    Names names_;
+    Result& result_;
+    Comparer c_;
+    RenumberingFinder renumbering_;
+    SectionPair section_;
 };
-
-std::string sector_key(Sector s) {
-    std::string k = sector_label(s);
-    for (auto& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return k;
-}
-
-std::string section_content(const Section& s) {
-    std::string out = s.title;
-    for (const auto& p : s.paragraphs) out += "\n" + p.text.source;
-    return out;
-}
-
-std::string mechanism_content(const Mechanism& m) {
-    std::string out = m.name + "\n" + cell_text(m.key_activity);
-    for (const auto& b : m.relevance) out += "\n" + block_text(b);
-    return out + "\n" + cell_text(m.frequency) + "\n" + cell_text(m.time_spent) + "\n" + cell_text(m.financial);
-}
-
-std::string instrument_content(const Instrument& i) {
-    return fmt::format("{} {} {} {} {} {} {} {}", i.body, i.kind, i.number, i.revised ? "revised" : "", i.place,
-                       i.year, i.title.value_or(""), i.label.value_or(""));
-}
-
-void compare_header(Comparer& c, const Document& a, const Document& b) {
-    const Part h = Part::header;
-    const std::string at = "header";
-    c.field(h, at, "language", a.language, b.language);
-    c.field(h, at, "symbol", a.symbol, b.symbol);
-    c.field(h, at, "short_title", a.short_title, b.short_title);
-    c.field(h, at, "title", a.title, b.title);
-    c.field(h, at, "session.name", a.session.name, b.session.name);
-    c.field(h, at, "session.venue", a.session.venue, b.session.venue);
-    c.field(h, at, "session.start", iso_date(a.session.start), iso_date(b.session.start));
-    c.field(h, at, "session.end", iso_date(a.session.end), iso_date(b.session.end));
-    c.field(h, at, "date", iso_date(a.date), iso_date(b.date));
-    c.field(h, at, "distribution", a.distribution, b.distribution);
-    c.field(h, at, "origin", a.origin, b.origin);
-    c.field(h, at, "summary", a.summary.source, b.summary.source);
-    c.field(h, at, "action_required", a.action_required.source, b.action_required.source);
-    std::function<std::string(const std::string&)> self = [](const std::string& s) { return s; };
-    c.keyed_list<std::string>(
-        h, "header/references", "reference", a.references, b.references, self, self,
-        [](const std::string&, const std::string&, const std::string&) {}, false, false);
-}
-
-void compare_section(Comparer& c, const Section& a, const Section& b, const std::string& at) {
-    c.field(Part::sections, at, "title", a.title, b.title);
-    c.keyed_list<Paragraph>(
-        Part::sections, at + "/paragraphs", "paragraph", a.paragraphs, b.paragraphs,
-        [](const Paragraph& p) { return p.id.value; },
-        [](const Paragraph& p) {
-            return p.text.source + (p.bullets.empty() ? "" : "\n" + join(sources(p.bullets), "\n"));
-        },
-        [&c](const Paragraph& x, const Paragraph& y, const std::string& loc) {
-            c.field(Part::sections, loc, "text", x.text.source, y.text.source);
-            c.plain_list(Part::sections, loc + "/bullets", "bullet", sources(x.bullets), sources(y.bullets));
-        });
-    c.keyed_list<Footnote>(
-        Part::sections, at + "/footnotes", "footnote", a.footnotes, b.footnotes,
-        [](const Footnote& f) { return f.id.value; }, [](const Footnote& f) { return f.text.source; },
-        [&c](const Footnote& x, const Footnote& y, const std::string& loc) {
-            c.field(Part::sections, loc, "text", x.text.source, y.text.source);
-        });
-    c.keyed_list<InitiativeGroup>(
-        Part::initiatives, at + "/initiatives", "initiative group", a.initiatives, b.initiatives,
-        [](const InitiativeGroup& g) { return sector_key(g.sector); },
-        [](const InitiativeGroup& g) {
-            std::string out = join(sources(g.intro), "\n");
-            for (const auto& item : g.items) out += "\n" + item.text.source;
-            return out;
-        },
-        [&c](const InitiativeGroup& x, const InitiativeGroup& y, const std::string& loc) {
-            c.plain_list(Part::initiatives, loc + "/intro", "intro", sources(x.intro), sources(y.intro));
-            c.keyed_list<InitiativeItem>(
-                Part::initiatives, loc + "/items", "initiative", x.items, y.items,
-                [](const InitiativeItem& i) { return i.id.value; },
-                [](const InitiativeItem& i) { return i.text.source; },
-                [&c](const InitiativeItem& p, const InitiativeItem& q, const std::string& where) {
-                    c.field(Part::initiatives, where, "agency", p.agency ? p.agency->id : "", q.agency ? q.agency->id : "");
-                    c.field(Part::initiatives, where, "text", p.text.source, q.text.source);
-                });
-        },
-        false);
-}
-
-void compare_mechanism(Comparer& c, const Mechanism& x, const Mechanism& y, const std::string& at) {
-    const Part p = Part::annex;
-    c.field(p, at, "name", x.name, y.name);
-    c.field(p, at, "acronym", x.acronym.value_or(""), y.acronym.value_or(""));
-    c.field(p, at, "key_activity", cell_text(x.key_activity), cell_text(y.key_activity));
-    std::vector<std::string> rx, ry;
-    for (const auto& b : x.relevance) rx.push_back(block_text(b));
-    for (const auto& b : y.relevance) ry.push_back(block_text(b));
-    c.plain_list(p, at + "/relevance", "relevance block", rx, ry);
-    c.field(p, at, "frequency", cell_text(x.frequency), cell_text(y.frequency));
-    c.field(p, at, "time_spent", cell_text(x.time_spent), cell_text(y.time_spent));
-    c.field(p, at, "financial", cell_text(x.financial), cell_text(y.financial));
-}
-
-void compare_annex(Comparer& c, const Annex& a, const Annex& b) {
-    const Part p = Part::annex;
-    c.field(p, "annex", "title", a.title, b.title);
-    c.field(p, "annex", "intro", a.intro.source, b.intro.source);
-    c.plain_list(p, "annex/benefits", "benefit", sources(a.benefits), sources(b.benefits));
-    const std::string h = "annex/headings";
-    c.field(p, h, "name", a.headings.name, b.headings.name);
-    c.field(p, h, "key_activity", a.headings.key_activity, b.headings.key_activity);
-    c.field(p, h, "relevance", a.headings.relevance, b.headings.relevance);
-    c.field(p, h, "frequency", a.headings.frequency, b.headings.frequency);
-    c.field(p, h, "time_spent", a.headings.time_spent, b.headings.time_spent);
-    c.field(p, h, "financial", a.headings.financial, b.headings.financial);
-    c.field(p, "annex/note", "mark", a.note.mark, b.note.mark);
-    c.field(p, "annex/note", "columns", join(a.note.columns, ", "), join(b.note.columns, ", "));
-    c.field(p, "annex/note", "text", a.note.text.source, b.note.text.source);
-    c.keyed_list<Mechanism>(
-        p, "annex/mechanisms", "mechanism", a.mechanisms, b.mechanisms, [](const Mechanism& m) { return m.id.value; },
-        mechanism_content,
-        [&c](const Mechanism& x, const Mechanism& y, const std::string& loc) { compare_mechanism(c, x, y, loc); });
-}
-
-void compare_registries(Comparer& c, const Document& a, const Document& b) {
-    const Part p = Part::registries;
-    c.keyed_list<UnEntity>(
-        p, "registries/un-entities", "UN entity", a.un_entities, b.un_entities,
-        [](const UnEntity& e) { return e.id.value; }, [](const UnEntity& e) { return e.acronym + " " + e.name; },
-        [&c](const UnEntity& x, const UnEntity& y, const std::string& loc) {
-            c.field(Part::registries, loc, "acronym", x.acronym, y.acronym);
-            c.field(Part::registries, loc, "name", x.name, y.name);
-        });
-    c.keyed_list<Instrument>(
-        p, "registries/instruments", "instrument", a.instruments, b.instruments,
-        [](const Instrument& i) { return i.id.value; }, instrument_content,
-        [&c](const Instrument& x, const Instrument& y, const std::string& loc) {
-            const Part r = Part::registries;
-            c.field(r, loc, "body", x.body, y.body);
-            c.field(r, loc, "kind", x.kind, y.kind);
-            c.field(r, loc, "number", x.number, y.number);
-            c.field(r, loc, "revised", x.revised ? "true" : "false", y.revised ? "true" : "false");
-            c.field(r, loc, "place", x.place, y.place);
-            c.field(r, loc, "year", std::to_string(x.year), std::to_string(y.year));
-            c.field(r, loc, "title", x.title.value_or(""), y.title.value_or(""));
-            c.field(r, loc, "label", x.label.value_or(""), y.label.value_or(""));
-        });
-}
 
 }  // namespace
 
@@ -410,14 +331,7 @@ Result compare(const Document& old_doc, const Document& new_doc, const Options& 
     Result result;
     result.old_symbol = old_doc.symbol;
     result.new_symbol = new_doc.symbol;
-    Comparer c(options, result.changes);
-    compare_header(c, old_doc, new_doc);
-    c.keyed_list<Section>(
-        Part::sections, "sections", "section", old_doc.sections, new_doc.sections,
-        [](const Section& s) { return s.id.value; }, section_content,
-        [&c](const Section& x, const Section& y, const std::string& loc) { compare_section(c, x, y, loc); });
-    compare_annex(c, old_doc.annex, new_doc.annex);
-    compare_registries(c, old_doc, new_doc);
+    Walk(old_doc, new_doc, options, result).run();
     return result;
 }
 

@@ -35,7 +35,9 @@ std::string redline(const std::vector<WordRun>& runs) {
 }
 
 std::string heading(const Change& c) {
-    return fmt::format("<code>{}</code>: {} {}", escape_text(c.location), kind_name(c.kind), escape_text(c.subject));
+    std::string where = c.place + (c.label.empty() || c.kind != Kind::changed ? "" : ", " + c.label);
+    std::string what = c.kind == Kind::changed ? "changed" : kind_name(c.kind) + " " + (c.label.empty() ? c.subject : c.label);
+    return fmt::format("{}: {}{}", escape_text(where), escape_text(what), c.visible ? "" : " (not printed in the report)");
 }
 
 std::string body(const Change& c) {
@@ -43,10 +45,14 @@ std::string body(const Change& c) {
         case Kind::changed: return "<p class=\"redline\">" + redline(c.words) + "</p>";
         case Kind::added: return "<p class=\"redline\"><ins>" + escape_text(c.new_text) + "</ins></p>";
         case Kind::removed: return "<p class=\"redline\"><del>" + escape_text(c.old_text) + "</del></p>";
-        case Kind::moved: return fmt::format("<p>Moved from position {} to {}.</p>", c.from, c.to);
+        case Kind::moved:
+            if (!c.old_number.empty() && !c.new_number.empty()) {
+                return fmt::format("<p>Moved from {} to {}.</p>", escape_text(c.old_number), escape_text(c.new_number));
+            }
+            return fmt::format("<p>Moved from position {} to {}.</p>", c.from, c.to);
         case Kind::renamed:
-            return fmt::format("<p>Renamed from <code>{}</code> (word similarity {:.2f}).</p>", escape_text(c.old_id),
-                               c.similarity);
+            return fmt::format("<p>Same record under a new id; it was <code>{}</code> (word similarity {:.2f}).</p>",
+                               escape_text(c.old_id), c.similarity);
     }
     return {};
 }
@@ -77,7 +83,13 @@ std::string render_html(const Result& result) {
         for (std::size_t i = 0; i < result.changes.size(); ++i) {
             out += fmt::format("<li><a href=\"#change-{}\">{}</a></li>\n", i + 1, heading(result.changes[i]));
         }
-        out += "</ol>\n</nav>\n<h2>Redline</h2>\n";
+        out += "</ol>\n</nav>\n";
+        if (!result.renumbered.empty()) {
+            out += "<h2>Renumbered</h2>\n<ul>\n";
+            for (const auto& r : result.renumbered) out += "<li>" + escape_text(r.sentence) + "</li>\n";
+            out += "</ul>\n";
+        }
+        out += "<h2>Redline</h2>\n";
         for (std::size_t i = 0; i < result.changes.size(); ++i) {
             const Change& c = result.changes[i];
             out += fmt::format("<section id=\"change-{}\" class=\"change {}\" aria-labelledby=\"change-{}-title\">\n",

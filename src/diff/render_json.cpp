@@ -1,4 +1,4 @@
-// The JSON rendering of a diff: {"format": "itucollab-diff", "version": 1, …}, stable field order.
+// The JSON rendering of a diff: {"format": "itucollab-diff", "version": 2, …}, stable field order.
 #include <itucollab/diff.hpp>
 
 #include "../emit/json_writer.hpp"
@@ -13,7 +13,7 @@ std::string render_json(const Result& result) {
     w.key("format");
     w.string("itucollab-diff");
     w.key("version");
-    w.number(1);
+    w.number(2);
     w.key("old");
     w.begin_object();
     w.key("symbol");
@@ -45,6 +45,16 @@ std::string render_json(const Result& result) {
         w.string(c.location);
         w.key(c.kind == Kind::changed ? "field" : "record");
         w.string(c.subject);
+        w.key("place");
+        w.string(c.place);
+        w.key("label");
+        w.string(c.label);
+        w.key("old_number");
+        w.string(c.old_number);
+        w.key("new_number");
+        w.string(c.new_number);
+        w.key("visible");
+        w.boolean(c.visible);
         switch (c.kind) {
             case Kind::changed:
                 w.key("old");
@@ -81,6 +91,23 @@ std::string render_json(const Result& result) {
                 w.key("similarity");
                 w.number_literal(fmt::format("{:.2f}", c.similarity));
                 break;
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.key("renumbered");
+    w.begin_array();
+    for (const auto& r : result.renumbered) {
+        w.begin_object();
+        w.key("part");
+        w.string(part_name(r.part));
+        w.key("what");
+        w.string(r.what);
+        for (auto [name, value] : {std::pair<const char*, const std::string*>{"old_first", &r.old_first},
+                                   {"old_last", &r.old_last}, {"new_first", &r.new_first}, {"new_last", &r.new_last},
+                                   {"cause", &r.cause}, {"sentence", &r.sentence}}) {
+            w.key(name);
+            w.string(*value);
         }
         w.end_object();
     }

@@ -11,7 +11,14 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Alternating runs of non-space and space characters; concatenated they give `s` back.
+bool opens(char c) { return c == '(' || c == '"' || c == '\''; }
+bool closes(char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '!' || c == '?' || c == '"' || c == '\'';
+}
+
+// Runs of space characters and words, an opening bracket or quote before a word and the
+// punctuation after it split off ("(Rev." -> "(", "Rev", "."), so "A, B" against "A and B" keeps
+// "A"; concatenated they give `s` back.
 std::vector<std::string> tokens(const std::string& s) {
     std::vector<std::string> out;
     std::size_t i = 0;
@@ -19,16 +26,32 @@ std::vector<std::string> tokens(const std::string& s) {
         bool space = is_space(s[i]);
         std::size_t j = i;
         while (j < s.size() && is_space(s[j]) == space) ++j;
-        out.emplace_back(s, i, j - i);
+        if (space) {
+            out.emplace_back(s, i, j - i);
+            i = j;
+            continue;
+        }
+        std::size_t start = i, end = j;
+        while (start < end && opens(s[start])) out.emplace_back(1, s[start++]);
+        std::size_t word_end = end;
+        while (word_end > start && closes(s[word_end - 1])) --word_end;
+        if (word_end > start) out.emplace_back(s, start, word_end - start);
+        for (std::size_t k = word_end; k < end; ++k) out.emplace_back(1, s[k]);
         i = j;
     }
     return out;
 }
 
+// The words of `s`, split at whitespace only (punctuation stays on its word).
 std::vector<std::string> words_of(const std::string& s) {
     std::vector<std::string> out;
-    for (auto& t : tokens(s)) {
-        if (!is_space(t[0])) out.push_back(std::move(t));
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_space(s[j])) ++j;
+        if (j > i) out.emplace_back(s, i, j - i);
+        i = j;
     }
     return out;
 }
@@ -174,12 +197,13 @@ std::string part_name(Part part) {
         case Part::initiatives: return "initiatives";
         case Part::annex: return "annex";
         case Part::registries: return "registries";
+        case Part::editorial: return "editorial";
     }
     return "header";
 }
 
 bool parse_part(const std::string& name, Part& out) {
-    for (Part p : {Part::header, Part::sections, Part::initiatives, Part::annex, Part::registries}) {
+    for (Part p : {Part::header, Part::sections, Part::initiatives, Part::annex, Part::registries, Part::editorial}) {
         if (part_name(p) == name) {
             out = p;
             return true;
@@ -202,6 +226,7 @@ std::string kind_name(Kind kind) {
 Summary Result::summary() const {
     Summary s;
     for (const auto& c : changes) {
+        if (!c.visible) ++s.unprinted;
         switch (c.kind) {
             case Kind::added: ++s.added; break;
             case Kind::removed: ++s.removed; break;

@@ -4,10 +4,17 @@
 
 #include <itucollab/model.hpp>
 
+#include <concepts>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace itucollab {
+
+/// `R` is the record type `T`, const or not: every `describe` works on the loader's mutable
+/// records and on the const records that writers and the diff walk.
+template <class R, class T>
+concept Describes = std::same_as<std::remove_const_t<R>, T>;
 
 /// Whether a key must be written. A required key whose field is optional may hold `~`.
 enum class Need { required, optional };
@@ -43,16 +50,15 @@ struct ReportFile {
     Manifest* manifest;
 };
 
-template <class V> void describe(V& v, Session& s) {
+template <class V, Describes<Session> R> void describe(V& v, R& s) {
     v.field("name", s.name, Need::required, "Session name as printed, e.g. \"Council 2021\"");
     v.field("venue", s.venue, Need::required, "Venue, e.g. \"Virtual consultation of councillors\"");
     v.field("start", s.start, Need::required, "First day of the session");
     v.field("end", s.end, Need::required, "Last day of the session");
 }
 
-template <class V> void describe(V& v, ReportFile& r) {
-    Document& d = *r.doc;
-    Manifest& m = *r.manifest;
+/// The header block of a document, in report.yaml's order (the fields before the manifest).
+template <class V, Describes<Document> D> void describe_header(V& v, D& d) {
     v.field("language", d.language, Need::required, "Document language, BCP 47 primary tag (en, fr, es, ar, zh, ru)");
     v.field("symbol", d.symbol, Need::required, "Document symbol without language suffix, e.g. C21/INF/2");
     v.field("short_title", d.short_title, Need::required, "Short title for metadata and running heads");
@@ -64,50 +70,60 @@ template <class V> void describe(V& v, ReportFile& r) {
     v.field("summary", d.summary, Need::required, "Summary");
     v.field("action_required", d.action_required, Need::required, "Action required");
     v.field("references", d.references, Need::required, "Earlier documents referenced, in chronological order");
-    v.field("sections", m.sections, Need::required, "Section files, in order");
-    v.field("annex", m.annex, Need::required, "The annex file");
-    v.field("mechanisms", m.mechanisms, Need::required, "Files holding the annex table rows, in order");
-    v.field("registries", m.registries, Need::required, "Registry files (UN entities, instruments)");
+}
+
+/// The editorial lists of report.yaml after the manifest: accepted warnings and texts to review.
+template <class V, Describes<Document> D> void describe_editorial(V& v, D& d) {
     v.field("accept", d.accepted, Need::optional, "Warnings accepted on purpose, each with its reason");
     v.field("review", d.reviews, Need::optional,
             "Texts still to review after a rollover; `check` warns (review-needed) until each entry is removed");
 }
 
-template <class V> void describe(V& v, Review& r) {
+template <class V> void describe(V& v, ReportFile& r) {
+    Manifest& m = *r.manifest;
+    describe_header(v, *r.doc);
+    v.field("sections", m.sections, Need::required, "Section files, in order");
+    v.field("annex", m.annex, Need::required, "The annex file");
+    v.field("mechanisms", m.mechanisms, Need::required, "Files holding the annex table rows, in order");
+    v.field("registries", m.registries, Need::required, "Registry files (UN entities, instruments)");
+    describe_editorial(v, *r.doc);
+}
+
+template <class V, Describes<Review> R> void describe(V& v, R& r) {
     v.field("in", r.in, Need::required, "Id of the record whose text to review");
     v.field("reason", r.reason, Need::required, "What to review, e.g. last year's dates");
 }
 
-template <class V> void describe(V& v, Acceptance& a) {
+template <class V, Describes<Acceptance> R> void describe(V& v, R& a) {
     v.field("rule", a.rule, Need::required, "Code of the accepted warning, e.g. unbalanced-brackets");
     v.field("in", a.in, Need::required, "Id of the record whose text keeps the flagged wording");
     v.field("reason", a.reason, Need::required, "Why the text stays as it is");
 }
 
-template <class V> void describe(V& v, Footnote& f) {
+template <class V, Describes<Footnote> R> void describe(V& v, R& f) {
     v.field("id", f.id, Need::required, "Footnote id, referenced as [^id]");
     v.field("text", f.text, Need::required, "Footnote text");
 }
 
-template <class V> void describe(V& v, Paragraph& p) {
+template <class V, Describes<Paragraph> R> void describe(V& v, R& p) {
     v.field("id", p.id, Need::required, "Stable paragraph id");
     v.field("text", p.text, Need::required, "Paragraph text");
     v.field("bullets", p.bullets, Need::optional, "Unnumbered list printed after the paragraph");
 }
 
-template <class V> void describe(V& v, InitiativeItem& i) {
+template <class V, Describes<InitiativeItem> R> void describe(V& v, R& i) {
     v.field("id", i.id, Need::required, "Stable item id");
     v.field("agency", i.agency, Need::optional, "UN entity id, printed as the item's label");
     v.field("text", i.text, Need::required, "Item text");
 }
 
-template <class V> void describe(V& v, InitiativeGroup& g) {
+template <class V, Describes<InitiativeGroup> R> void describe(V& v, R& g) {
     v.field("sector", g.sector, Need::required, "ITU sector: BR, TSB, BDT or GS");
     v.field("intro", g.intro, Need::optional, "Paragraphs before the items");
     v.field("items", g.items, Need::required, "The initiatives");
 }
 
-template <class V> void describe(V& v, Section& s) {
+template <class V, Describes<Section> R> void describe(V& v, R& s) {
     v.field("id", s.id, Need::required, "Stable section id");
     v.field("title", s.title, Need::required, "Section heading");
     v.field("paragraphs", s.paragraphs, Need::required, "Numbered paragraphs, in order");
@@ -115,14 +131,14 @@ template <class V> void describe(V& v, Section& s) {
     v.field("initiatives", s.initiatives, Need::optional, "Initiative groups by ITU sector");
 }
 
-template <class V> void describe(V& v, RelevanceBlock& b) {
+template <class V, Describes<RelevanceBlock> R> void describe(V& v, R& b) {
     v.field("text", b.text, Need::optional, "Free text");
     v.field("cite", b.cite, Need::optional, "Instrument id from the registry");
     v.field("title", b.show_title, Need::optional, "Print the instrument's title after its label (default true)");
     v.field("append", b.append, Need::optional, "Text printed right after the instrument's title");
 }
 
-template <class V> void describe(V& v, Mechanism& m) {
+template <class V, Describes<Mechanism> R> void describe(V& v, R& m) {
     v.field("id", m.id, Need::required, "Stable mechanism id");
     v.field("name", m.name, Need::required, "Name as published");
     v.field("acronym", m.acronym, Need::optional, "Acronym");
@@ -133,11 +149,11 @@ template <class V> void describe(V& v, Mechanism& m) {
     v.field("financial", m.financial, Need::required, "Financial implications cell (~ when blank)");
 }
 
-template <class V> void describe(V& v, MechanismsFile& f) {
+template <class V, Describes<MechanismsFile> R> void describe(V& v, R& f) {
     v.field("mechanisms", f.mechanisms, Need::required, "Annex table rows, in order");
 }
 
-template <class V> void describe(V& v, AnnexHeadings& h) {
+template <class V, Describes<AnnexHeadings> R> void describe(V& v, R& h) {
     v.field("name", h.name, Need::required, "Heading of the name column");
     v.field("key_activity", h.key_activity, Need::required, "Heading of the key activity column");
     v.field("relevance", h.relevance, Need::required, "Heading of the ITU relevance column");
@@ -146,13 +162,13 @@ template <class V> void describe(V& v, AnnexHeadings& h) {
     v.field("financial", h.financial, Need::required, "Heading of the financial implications column");
 }
 
-template <class V> void describe(V& v, AnnexNote& n) {
+template <class V, Describes<AnnexNote> R> void describe(V& v, R& n) {
     v.field("mark", n.mark, Need::required, "Mark appended to the headings of `columns`, e.g. *");
     v.field("columns", n.columns, Need::required, "Column keys that carry the mark");
     v.field("text", n.text, Need::required, "Note text, printed after the table");
 }
 
-template <class V> void describe(V& v, Annex& a) {
+template <class V, Describes<Annex> R> void describe(V& v, R& a) {
     v.field("title", a.title, Need::required, "Annex title");
     v.field("intro", a.intro, Need::required, "Introduction to the benefits list");
     v.field("benefits", a.benefits, Need::required, "Numbered list of benefits");
@@ -160,13 +176,13 @@ template <class V> void describe(V& v, Annex& a) {
     v.field("note", a.note, Need::required, "The note on marked columns");
 }
 
-template <class V> void describe(V& v, UnEntity& e) {
+template <class V, Describes<UnEntity> R> void describe(V& v, R& e) {
     v.field("id", e.id, Need::required, "Registry id");
     v.field("acronym", e.acronym, Need::required, "Acronym as printed");
     v.field("name", e.name, Need::required, "Full name");
 }
 
-template <class V> void describe(V& v, Instrument& i) {
+template <class V, Describes<Instrument> R> void describe(V& v, R& i) {
     v.field("id", i.id, Need::required, "Registry id, e.g. pp-res-131");
     v.field("body", i.body, Need::required, "Adopting body: PP, WTDC, WTSA, RA, Council …");
     v.field("kind", i.kind, Need::required, "resolution, decision, recommendation or declaration");
@@ -178,7 +194,7 @@ template <class V> void describe(V& v, Instrument& i) {
     v.field("label", i.label, Need::optional, "Published label when it departs from the generated one");
 }
 
-template <class V> void describe(V& v, RegistryFile& r) {
+template <class V, Describes<RegistryFile> R> void describe(V& v, R& r) {
     v.field("un_entities", r.un_entities, Need::optional, "UN entities");
     v.field("instruments", r.instruments, Need::optional, "ITU instruments");
 }
