@@ -41,6 +41,10 @@ std::string column_mark(const AnnexNote& note, std::string_view column_key) {
     return marked ? note.mark : "";
 }
 
+std::string footnote_mark(int number) { return fmt::format("[{}]", number); }
+
+std::string note_label(const AnnexNote& note) { return "(" + note.mark + ")"; }
+
 std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, LinkStyle links) {
     std::string out;
     for (const Span& span : spans) {
@@ -50,7 +54,7 @@ std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, Li
             case Span::Kind::strong: out += plain(span.children, index, links); break;
             case Span::Kind::link: {
                 std::string label = plain(span.children, index, links);
-                if (links == LinkStyle::text) {
+                if (links == LinkStyle::text || !keeps_link(span.target)) {
                     out += label;
                 } else {
                     out += label == span.target ? fmt::format("<{}>", span.target)
@@ -58,7 +62,7 @@ std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, Li
                 }
                 break;
             }
-            case Span::Kind::footnote_ref: out += fmt::format("[{}]", index.footnote_number(span.text)); break;
+            case Span::Kind::footnote_ref: out += footnote_mark(index.footnote_number(span.text)); break;
         }
     }
     return out;

@@ -32,6 +32,12 @@ std::string references_sentence(const Document& doc);
 /// The mark the annex note puts on column `column_key` ("*"), or "" when it does not mark it.
 std::string column_mark(const AnnexNote& note, std::string_view column_key);
 
+/// The mark of footnote `number` in plain published text: "[3]".
+std::string footnote_mark(int number);
+
+/// The label the annex note starts with and its marked column headings point to: "(*)".
+std::string note_label(const AnnexNote& note);
+
 /// How links appear in plain published text.
 enum class LinkStyle {
     text,             ///< the link text only (what a reader sees)
@@ -39,7 +45,7 @@ enum class LinkStyle {
 };
 
 /// Inline spans as plain published text: emphasis dropped, footnote references as "[n]" (their
-/// numbers in order of first reference), links per `links`.
+/// numbers in order of first reference), links per `links` (a target keeps_link refuses: text only).
 std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, LinkStyle links = LinkStyle::text);
 
 /// A table cell as plain published text; a blank cell (`~`) is "".
