@@ -1,4 +1,4 @@
-// The layer check (cmake/check_layers.cpp): an #include against the layer direction fails, naming file:line and the edge.
+// The layer check (cmake/check_layers.cpp): an include against the direction fails, naming file:line and edge.
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

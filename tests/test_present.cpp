@@ -170,3 +170,19 @@ TEST_CASE("plain text prints no target the link policy refuses, in either style"
     CHECK(present::plain(spans, index, present::LinkStyle::text_and_target) == "click annex <#annex>");
     CHECK(present::plain(spans, index, present::LinkStyle::text) == "click annex");
 }
+
+TEST_CASE("an initiative's label is its agency's acronym, the id when unregistered, nothing without agency") {
+    Document doc;
+    UnEntity who;
+    who.id.value = "who";
+    who.acronym = "WHO";
+    who.name = "World Health Organization";
+    doc.un_entities.push_back(who);
+    DocumentIndex index(doc);
+    InitiativeItem item;
+    CHECK_FALSE(present::agency_label(item, index));
+    item.agency = Ref{"who", {}};
+    CHECK(present::agency_label(item, index) == "WHO");
+    item.agency = Ref{"unregistered", {}};
+    CHECK(present::agency_label(item, index) == "unregistered");
+}

@@ -137,11 +137,11 @@ private:
             out_ += "<ul class=\"initiatives\">\n";
             for (const auto& item : g.items) {
                 out_ += fmt::format("<li id=\"{}\">", ids_.claim("initiative", item.id.value));
-                if (item.agency) {
+                if (auto agency = present::agency_label(item, index_)) {
                     const UnEntity* e = index_.entity(item.agency->id);
                     std::string abbr = e ? fmt::format("<abbr title=\"{}\">{}</abbr>", escape_attribute(e->name),
-                                                       escape_text(e->acronym))
-                                         : escape_text(item.agency->id);
+                                                       escape_text(*agency))
+                                         : escape_text(*agency);
                     out_ += fmt::format("<strong class=\"agency\">{}:</strong> ", abbr);
                 }
                 out_ += inline_html(item.text) + "</li>\n";

@@ -292,9 +292,8 @@ private:
         if (g.items.empty()) return;
         std::string list;
         for (const auto& item : g.items) {
-            if (item.agency) {
-                const UnEntity* e = index_.entity(item.agency->id);
-                list += "- **" + escape((e ? e->acronym : item.agency->id) + ":", false) + "** " + run_in_text(item.text);
+            if (auto agency = present::agency_label(item, index_)) {
+                list += "- **" + escape(*agency + ":", false) + "** " + run_in_text(item.text);
             } else {
                 list += "- " + block_text(item.text);
             }
@@ -418,7 +417,8 @@ private:
                             cell_of(m.time_spent), cell_of(m.financial)});
         }
         block(grid_table(rows));
-        block(fmt::format("[{}]{{#annex-note}} {}", escape(present::note_label(a.note), false), run_in_text(a.note.text)));
+        block(fmt::format("[{}]{{#annex-note}} {}", escape(present::note_label(a.note), false),
+                          run_in_text(a.note.text)));
         flush_footnotes();
     }
 

@@ -120,10 +120,7 @@ private:
             for (const auto& item : g.items) {
                 blank();
                 std::string text = inline_text(item.text.spans);
-                if (item.agency) {
-                    const UnEntity* e = index_.entity(item.agency->id);
-                    text = fmt::format("{}: {}", e ? e->acronym : item.agency->id, text);
-                }
+                if (auto agency = present::agency_label(item, index_)) text = fmt::format("{}: {}", *agency, text);
                 out_ += wrap(text, width_, std::string(gutter, ' ') + "- ", std::string(gutter + 2, ' '));
             }
         }

@@ -25,6 +25,12 @@ std::string relevance_text(const RelevanceBlock& block, const DocumentIndex& ind
     return c->after.empty() ? c->label : c->label + "\n" + c->after;
 }
 
+std::optional<std::string> agency_label(const InitiativeItem& item, const DocumentIndex& index) {
+    if (!item.agency) return std::nullopt;
+    const UnEntity* entity = index.entity(item.agency->id);
+    return entity ? entity->acronym : item.agency->id;
+}
+
 std::string references_sentence(const Document& doc) {
     const Labels& labels = labels_for(doc.language);
     std::string out = labels.documents + " ";

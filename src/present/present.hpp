@@ -26,6 +26,10 @@ std::optional<Citation> citation(const RelevanceBlock& block, const DocumentInde
 /// A relevance block as plain published text: its free text, or the label, a line break and what follows.
 std::string relevance_text(const RelevanceBlock& block, const DocumentIndex& index);
 
+/// The label an initiative carries before its text: its agency's acronym ("WHO"), the agency's id
+/// when the registry does not know it, or nothing for an item without an agency.
+std::optional<std::string> agency_label(const InitiativeItem& item, const DocumentIndex& index);
+
 /// "Documents C20/INF/3, C19/INF/4 and C18/INF/4": the references line in the document's language.
 std::string references_sentence(const Document& doc);
 

@@ -125,9 +125,8 @@ void BodyBuilder::initiatives(const InitiativeGroup& group) {
     for (const Text& intro : group.intro) text_paragraphs(body_, intro.spans, "IndentedText");
     for (const InitiativeItem& item : group.items) {
         pugi::xml_node p = paragraph("ListBullet", numbering::bullets);
-        if (item.agency) {
-            const UnEntity* entity = index_.entity(item.agency->id);
-            text_run(p, (entity ? entity->acronym : item.agency->id) + ":", RunFormat{false, false, "AgencyLabel"});
+        if (auto agency = present::agency_label(item, index_)) {
+            text_run(p, *agency + ":", RunFormat{false, false, "AgencyLabel"});
             text_run(p, " ", {});
         }
         spans(p, item.text.spans, {});
