@@ -3,6 +3,8 @@
 
 #include <itucollab/model.hpp>
 
+#include "../../src/present/present.hpp"
+
 #include <optional>
 #include <span>
 #include <string>
@@ -12,7 +14,7 @@ namespace itucollab {
 
 /// Settings every emitter receives.
 struct EmitOptions {
-    int width = 80;             ///< line width of the text emitter
+    int width = present::default_text_width;  ///< line width of the text emitter
     std::string templates_dir;  ///< holds html/ and docx/; see default_templates_dir()
     /// Timestamp for package metadata (DOCX): SOURCE_DATE_EPOCH when set, else the document date.
     std::optional<long long> source_date_epoch;

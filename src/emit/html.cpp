@@ -2,6 +2,8 @@
 #include "formats.hpp"
 #include "html_markup.hpp"
 
+#include "../present/present.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -80,12 +82,7 @@ private:
         out_ += "<div class=\"summary-box\">\n";
         box_entry("summary", labels_.summary, inline_html(doc_.summary));
         box_entry("action-required", labels_.action_required, inline_html(doc_.action_required));
-        std::string refs = escape_text(labels_.documents) + " ";
-        for (std::size_t i = 0; i < doc_.references.size(); ++i) {
-            if (i > 0) refs += i + 1 == doc_.references.size() ? " and " : ", ";
-            refs += escape_text(doc_.references[i]);
-        }
-        box_entry("references", labels_.references, refs);
+        box_entry("references", labels_.references, escape_text(present::references_sentence(doc_)));
         out_ += "</div>\n</header>\n";
     }
 
@@ -140,11 +137,11 @@ private:
             out_ += "<ul class=\"initiatives\">\n";
             for (const auto& item : g.items) {
                 out_ += fmt::format("<li id=\"{}\">", ids_.claim("initiative", item.id.value));
-                if (item.agency) {
+                if (auto agency = present::agency_label(item, index_)) {
                     const UnEntity* e = index_.entity(item.agency->id);
                     std::string abbr = e ? fmt::format("<abbr title=\"{}\">{}</abbr>", escape_attribute(e->name),
-                                                       escape_text(e->acronym))
-                                         : escape_text(item.agency->id);
+                                                       escape_text(*agency))
+                                         : escape_text(*agency);
                     out_ += fmt::format("<strong class=\"agency\">{}:</strong> ", abbr);
                 }
                 out_ += inline_html(item.text) + "</li>\n";
@@ -173,11 +170,9 @@ private:
     }
 
     [[nodiscard]] std::string heading(const std::string& key, const std::string& text) const {
-        const auto& cols = doc_.annex.note.columns;
-        bool marked = std::find(cols.begin(), cols.end(), key) != cols.end() && !doc_.annex.note.mark.empty();
-        if (!marked) return escape_text(text);
-        return fmt::format("{}<a class=\"note-mark\" href=\"#annex-note\">{}</a>", escape_text(text),
-                           escape_text(doc_.annex.note.mark));
+        std::string mark = present::column_mark(doc_.annex.note, key);
+        if (mark.empty()) return escape_text(text);
+        return fmt::format("{}<a class=\"note-mark\" href=\"#annex-note\">{}</a>", escape_text(text), escape_text(mark));
     }
 
     // A cell's text: one paragraph inline, several (separated by '\n') as <p>s.
@@ -198,13 +193,12 @@ private:
                     if (!l.empty()) out += "<p>" + inline_.render(l) + "</p>";
                 continue;
             }
-            const Instrument* ins = b.cite ? index_.instrument(b.cite->id) : nullptr;
-            if (!ins) continue;
-            std::string after = b.show_title && ins->title ? *ins->title : "";
-            if (b.append) after += *b.append;
+            auto cited = present::citation(b, index_);
+            if (!cited) continue;
             out += fmt::format("<p class=\"instrument\"><span class=\"instrument-label\">{}</span>",
-                               escape_text(instrument_label(*ins)));
-            if (!after.empty()) out += fmt::format("<br><span class=\"instrument-title\">{}</span>", escape_text(after));
+                               escape_text(cited->label));
+            if (!cited->after.empty())
+                out += fmt::format("<br><span class=\"instrument-title\">{}</span>", escape_text(cited->after));
             out += "</p>";
         }
         return out;
@@ -247,8 +241,8 @@ private:
         out_ += "</tr>\n</thead>\n<tbody>\n";
         for (const auto& m : a.mechanisms) mechanism_row(m);
         out_ += "</tbody>\n</table>\n</div>\n";
-        out_ += fmt::format("<p class=\"annex-note\" id=\"annex-note\">({}) {}</p>\n", escape_text(a.note.mark),
-                            inline_html(a.note.text));
+        out_ += fmt::format("<p class=\"annex-note\" id=\"annex-note\">{} {}</p>\n",
+                            escape_text(present::note_label(a.note)), inline_html(a.note.text));
         footnotes();
         out_ += "</section>\n";
     }

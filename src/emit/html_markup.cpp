@@ -1,6 +1,8 @@
 // Escaping, element ids and inline spans for the HTML emitter.
 #include "html_markup.hpp"
 
+#include "../present/present.hpp"
+
 #include <fmt/format.h>
 
 #include <utility>
@@ -33,19 +35,13 @@ std::string escape_text(std::string_view text) { return escape(text, false); }
 std::string escape_attribute(std::string_view text) { return escape(text, true); }
 
 bool is_safe_href(std::string_view target) {
-    auto starts_with_ci = [&](std::string_view prefix) {
-        if (target.size() < prefix.size()) return false;
-        for (std::size_t i = 0; i < prefix.size(); ++i) {
-            char c = target[i];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c != prefix[i]) return false;
-        }
-        return true;
-    };
-    bool has_space = target.find_first_of(" \t\r\n") != std::string_view::npos;
-    return !has_space && ((starts_with_ci("https://") && target.size() > 8) ||
-                          (starts_with_ci("http://") && target.size() > 7) ||
-                          (starts_with_ci("mailto:") && target.size() > 7));
+    // The report's link policy decides the scheme; a page's own ids are not the content's anchors,
+    // so "#..." from content stays text, and a URL with blanks or nothing after its scheme is no href.
+    if (target.starts_with('#') || !present::keeps_link(target)) return false;
+    if (target.find_first_of(" \t\r\n") != std::string_view::npos) return false;
+    std::size_t rest = target.find(':') + 1;
+    if (target.substr(rest).starts_with("//")) rest += 2;
+    return rest < target.size();
 }
 
 std::string IdRegistry::claim(std::string_view prefix, std::string_view raw) {

@@ -17,7 +17,8 @@ std::string escape_text(std::string_view text);
 /// Escapes `&`, `<`, `>`, `"` and `'` for a double-quoted attribute value.
 std::string escape_attribute(std::string_view text);
 
-/// True for the link targets the HTML may carry: http:, https: and mailto: URLs.
+/// True for the link targets the HTML may carry: what present::keeps_link keeps, except in-document
+/// "#anchors", with no blanks and something after the scheme.
 bool is_safe_href(std::string_view target);
 
 /// Hands out element ids that are unique within one page: data-derived parts are reduced to

@@ -3,6 +3,7 @@
 #include "json_writer.hpp"
 
 #include "../model/describe.hpp"
+#include "../present/present.hpp"
 
 #include <optional>
 #include <string>
@@ -73,7 +74,7 @@ private:
         json_.key("source");
         json_.string(text.source);
         json_.key("plain");
-        json_.string(plain_text(text.spans, &index_));
+        json_.string(present::plain(text.spans, index_));
         json_.end_object();
     }
     template <class T> void write(std::optional<T>& value) {

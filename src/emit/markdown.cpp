@@ -1,6 +1,8 @@
 // Pandoc-flavoured Markdown emitter: YAML metadata, headed sections, footnotes, the annex as one grid table.
 #include "formats.hpp"
 
+#include "../present/present.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -182,8 +184,10 @@ private:
                 case Span::Kind::emphasis: s += "*" + inline_md(span.children, line_start) + "*"; break;
                 case Span::Kind::strong: s += "**" + inline_md(span.children, line_start) + "**"; break;
                 case Span::Kind::link:
-                    if (plain_text(span.children) == span.target &&
-                        span.target.find_first_of(" <>") == std::string::npos) {
+                    if (!present::keeps_link(span.target)) {
+                        s += inline_md(span.children, line_start);  // another scheme: its text only
+                    } else if (present::plain(span.children, index_) == span.target &&
+                               span.target.find_first_of(" <>") == std::string::npos) {
                         s += "<" + span.target + ">";
                     } else {
                         s += "[" + inline_md(span.children, line_start) + "](" + link_target(span.target) + ")";
@@ -255,12 +259,7 @@ private:
         block(block_text(doc_.action_required));
         flush_footnotes();
         block("**" + escape(labels_.references, false) + "**");
-        std::string refs = labels_.documents + " ";
-        for (std::size_t i = 0; i < doc_.references.size(); ++i) {
-            if (i > 0) refs += i + 1 == doc_.references.size() ? " and " : ", ";
-            refs += doc_.references[i];
-        }
-        block(escape(refs, true));
+        block(escape(present::references_sentence(doc_), true));
     }
 
     void section(std::size_t si) {
@@ -293,9 +292,8 @@ private:
         if (g.items.empty()) return;
         std::string list;
         for (const auto& item : g.items) {
-            if (item.agency) {
-                const UnEntity* e = index_.entity(item.agency->id);
-                list += "- **" + escape((e ? e->acronym : item.agency->id) + ":", false) + "** " + run_in_text(item.text);
+            if (auto agency = present::agency_label(item, index_)) {
+                list += "- **" + escape(*agency + ":", false) + "** " + run_in_text(item.text);
             } else {
                 list += "- " + block_text(item.text);
             }
@@ -309,9 +307,7 @@ private:
     // ---- annex ----
 
     std::string heading(const std::string& key, const std::string& text) const {
-        const auto& cols = doc_.annex.note.columns;
-        bool marked = std::find(cols.begin(), cols.end(), key) != cols.end();
-        return marked ? text + doc_.annex.note.mark : text;
+        return text + present::column_mark(doc_.annex.note, key);
     }
 
     // A cell's text: each '\n'-separated line is a paragraph of its own.
@@ -336,12 +332,10 @@ private:
                 add_paragraphs(cell, *b.text);
                 continue;
             }
-            const Instrument* ins = b.cite ? index_.instrument(b.cite->id) : nullptr;
-            if (!ins) continue;
-            CellParagraph p{escape(instrument_label(*ins), true)};
-            std::string after = b.show_title && ins->title ? *ins->title : "";
-            if (b.append) after += *b.append;
-            std::string after_md = escape(after, true);
+            auto cited = present::citation(b, index_);
+            if (!cited) continue;
+            CellParagraph p{escape(cited->label, true)};
+            std::string after_md = escape(cited->after, true);
             if (!after_md.empty()) p.push_back(after_md);
             cell.push_back(p);
         }
@@ -423,7 +417,8 @@ private:
                             cell_of(m.time_spent), cell_of(m.financial)});
         }
         block(grid_table(rows));
-        block(fmt::format("[({})]{{#annex-note}} {}", escape(a.note.mark, false), run_in_text(a.note.text)));
+        block(fmt::format("[{}]{{#annex-note}} {}", escape(present::note_label(a.note), false),
+                          run_in_text(a.note.text)));
         flush_footnotes();
     }
 

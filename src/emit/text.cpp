@@ -2,6 +2,8 @@
 #include "formats.hpp"
 #include "wrap.hpp"
 
+#include "../present/present.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,22 +29,7 @@ public:
 
 private:
     std::string inline_text(const std::vector<Span>& spans) const {
-        std::string s;
-        for (const auto& span : spans) {
-            switch (span.kind) {
-                case Span::Kind::text: s += span.text; break;
-                case Span::Kind::emphasis:
-                case Span::Kind::strong: s += inline_text(span.children); break;
-                case Span::Kind::link: {
-                    std::string label = inline_text(span.children);
-                    s += label == span.target ? fmt::format("<{}>", span.target)
-                                              : fmt::format("{} <{}>", label, span.target);
-                    break;
-                }
-                case Span::Kind::footnote_ref: s += fmt::format("[{}]", index_.footnote_number(span.text)); break;
-            }
-        }
-        return s;
+        return present::plain(spans, index_, present::LinkStyle::text_and_target);
     }
 
     void blank() {
@@ -84,12 +71,7 @@ private:
         out_ += std::string(12, '_') + "\n";
         blank();
         out_ += labels_.references + "\n";
-        std::string refs = labels_.documents + " ";
-        for (std::size_t i = 0; i < doc_.references.size(); ++i) {
-            if (i > 0) refs += i + 1 == doc_.references.size() ? " and " : ", ";
-            refs += doc_.references[i];
-        }
-        lines(refs, 2, 2);
+        lines(present::references_sentence(doc_), 2, 2);
     }
 
     // Prints, after a paragraph, the footnotes it references for the first time.
@@ -101,7 +83,7 @@ private:
             const Footnote* f = index_.footnote(id);
             if (!f) continue;
             blank();
-            std::string mark = fmt::format("[{}] ", index_.footnote_number(id));
+            std::string mark = present::footnote_mark(index_.footnote_number(id)) + " ";
             out_ += wrap(mark + inline_text(f->text.spans), width_, std::string(gutter, ' '),
                          std::string(gutter + display_width(mark), ' '));
         }
@@ -138,19 +120,14 @@ private:
             for (const auto& item : g.items) {
                 blank();
                 std::string text = inline_text(item.text.spans);
-                if (item.agency) {
-                    const UnEntity* e = index_.entity(item.agency->id);
-                    text = fmt::format("{}: {}", e ? e->acronym : item.agency->id, text);
-                }
+                if (auto agency = present::agency_label(item, index_)) text = fmt::format("{}: {}", *agency, text);
                 out_ += wrap(text, width_, std::string(gutter, ' ') + "- ", std::string(gutter + 2, ' '));
             }
         }
     }
 
     std::string heading(const std::string& key, const std::string& text) const {
-        const auto& cols = doc_.annex.note.columns;
-        bool marked = std::find(cols.begin(), cols.end(), key) != cols.end();
-        return marked ? text + doc_.annex.note.mark : text;
+        return text + present::column_mark(doc_.annex.note, key);
     }
 
     void cell(const std::string& key, const std::string& title, const Cell& value) {
@@ -182,12 +159,10 @@ private:
                     cell_lines(inline_text(b.text->spans));
                     continue;
                 }
-                const Instrument* ins = b.cite ? index_.instrument(b.cite->id) : nullptr;
-                if (!ins) continue;
-                std::string after = b.show_title && ins->title ? *ins->title : "";
-                if (b.append) after += *b.append;
-                lines(instrument_label(*ins), 6, 6);
-                if (!after.empty()) lines(after, 6, 6);
+                auto cited = present::citation(b, index_);
+                if (!cited) continue;
+                lines(cited->label, 6, 6);
+                if (!cited->after.empty()) lines(cited->after, 6, 6);
             }
         }
         cell("frequency", h.frequency, m.frequency);
@@ -220,7 +195,7 @@ private:
         blank();
         out_ += std::string(width_, '-') + "\n";
         blank();
-        std::string mark = "(" + a.note.mark + ") ";
+        std::string mark = present::note_label(a.note) + " ";
         out_ += wrap(mark + inline_text(a.note.text.spans), width_, "", std::string(display_width(mark), ' '));
     }
 

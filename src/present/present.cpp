@@ -25,6 +25,12 @@ std::string relevance_text(const RelevanceBlock& block, const DocumentIndex& ind
     return c->after.empty() ? c->label : c->label + "\n" + c->after;
 }
 
+std::optional<std::string> agency_label(const InitiativeItem& item, const DocumentIndex& index) {
+    if (!item.agency) return std::nullopt;
+    const UnEntity* entity = index.entity(item.agency->id);
+    return entity ? entity->acronym : item.agency->id;
+}
+
 std::string references_sentence(const Document& doc) {
     const Labels& labels = labels_for(doc.language);
     std::string out = labels.documents + " ";
@@ -41,6 +47,10 @@ std::string column_mark(const AnnexNote& note, std::string_view column_key) {
     return marked ? note.mark : "";
 }
 
+std::string footnote_mark(int number) { return fmt::format("[{}]", number); }
+
+std::string note_label(const AnnexNote& note) { return "(" + note.mark + ")"; }
+
 std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, LinkStyle links) {
     std::string out;
     for (const Span& span : spans) {
@@ -50,7 +60,7 @@ std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, Li
             case Span::Kind::strong: out += plain(span.children, index, links); break;
             case Span::Kind::link: {
                 std::string label = plain(span.children, index, links);
-                if (links == LinkStyle::text) {
+                if (links == LinkStyle::text || !keeps_link(span.target)) {
                     out += label;
                 } else {
                     out += label == span.target ? fmt::format("<{}>", span.target)
@@ -58,7 +68,7 @@ std::string plain(const std::vector<Span>& spans, const DocumentIndex& index, Li
                 }
                 break;
             }
-            case Span::Kind::footnote_ref: out += fmt::format("[{}]", index.footnote_number(span.text)); break;
+            case Span::Kind::footnote_ref: out += footnote_mark(index.footnote_number(span.text)); break;
         }
     }
     return out;

@@ -38,8 +38,8 @@ void BodyBuilder::heading_cell(pugi::xml_node row, const std::string& key, const
     pugi::xml_node p = tc.append_child("w:p");
     add_val(p.append_child("w:pPr"), "w:pStyle", "TableHeading");
     text_run(p, title, {});
-    const AnnexNote& note = doc_.annex.note;
-    if (note.mark.empty() || std::find(note.columns.begin(), note.columns.end(), key) == note.columns.end()) return;
+    std::string mark = present::column_mark(doc_.annex.note, key);
+    if (mark.empty()) return;
     // The first marked heading carries the note as a footnote with a custom mark; later ones the mark.
     if (note_footnote_id_ == 0) {
         int highest = 0;
@@ -53,7 +53,7 @@ void BodyBuilder::heading_cell(pugi::xml_node row, const std::string& key, const
         ref.append_attribute("w:customMarkFollows") = "1";
         ref.append_attribute("w:id") = note_footnote_id_;
     }
-    text_run(p, note.mark, RunFormat{false, false, "FootnoteReference"});
+    text_run(p, mark, RunFormat{false, false, "FootnoteReference"});
 }
 
 void BodyBuilder::note_footnote() {
@@ -63,7 +63,7 @@ void BodyBuilder::note_footnote() {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         pugi::xml_node p = fn.append_child("w:p");
         add_val(p.append_child("w:pPr"), "w:pStyle", "FootnoteText");
-        if (i == 0) text_run(p, "(" + note.mark + ") ", {});
+        if (i == 0) text_run(p, present::note_label(note) + " ", {});
         spans(p, pieces[i], {});
     }
 }
@@ -78,14 +78,12 @@ void BodyBuilder::relevance_cell(pugi::xml_node tc, const std::vector<RelevanceB
             text_paragraphs(tc, block.text->spans, "TableText");
             continue;
         }
-        const Instrument* ins = block.cite ? index_.instrument(block.cite->id) : nullptr;
-        if (!ins) continue;
+        auto cited = present::citation(block, index_);
+        if (!cited) continue;
         pugi::xml_node p = tc.append_child("w:p");
         add_val(p.append_child("w:pPr"), "w:pStyle", "TableText");
-        text_run(p, instrument_label(*ins), RunFormat{true, false, nullptr});
-        std::string after = block.show_title && ins->title ? *ins->title : "";
-        if (block.append) after += *block.append;
-        if (!after.empty()) text_run(p, "\n" + after, {});
+        text_run(p, cited->label, RunFormat{true, false, nullptr});
+        if (!cited->after.empty()) text_run(p, "\n" + cited->after, {});
     }
 }
 

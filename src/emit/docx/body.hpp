@@ -3,6 +3,8 @@
 
 #include "xml.hpp"
 
+#include "../../present/present.hpp"
+
 #include <itucollab/model.hpp>
 
 #include <map>

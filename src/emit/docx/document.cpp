@@ -102,12 +102,7 @@ void BodyBuilder::header_block() {
     text_paragraphs(body_, doc_.action_required.spans, "BoxText");
     text_run(paragraph("Rule"), std::string(12, '_'), {});
     text_run(paragraph("BoxHeading"), labels_.references, {});
-    std::string refs = labels_.documents + " ";
-    for (std::size_t i = 0; i < doc_.references.size(); ++i) {
-        if (i > 0) refs += i + 1 == doc_.references.size() ? " and " : ", ";
-        refs += doc_.references[i];
-    }
-    text_run(paragraph("BoxText"), refs, {});
+    text_run(paragraph("BoxText"), present::references_sentence(doc_), {});
 }
 
 void BodyBuilder::section(std::size_t section_index) {
@@ -130,9 +125,8 @@ void BodyBuilder::initiatives(const InitiativeGroup& group) {
     for (const Text& intro : group.intro) text_paragraphs(body_, intro.spans, "IndentedText");
     for (const InitiativeItem& item : group.items) {
         pugi::xml_node p = paragraph("ListBullet", numbering::bullets);
-        if (item.agency) {
-            const UnEntity* entity = index_.entity(item.agency->id);
-            text_run(p, (entity ? entity->acronym : item.agency->id) + ":", RunFormat{false, false, "AgencyLabel"});
+        if (auto agency = present::agency_label(item, index_)) {
+            text_run(p, *agency + ":", RunFormat{false, false, "AgencyLabel"});
             text_run(p, " ", {});
         }
         spans(p, item.text.spans, {});

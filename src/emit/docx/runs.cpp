@@ -1,8 +1,6 @@
 // Inline content of the Word body: runs with formatting, hyperlinks, footnote references and notes.
 #include "body.hpp"
 
-#include "../../load/inline_parser.hpp"
-
 #include <algorithm>
 
 namespace itucollab::emit::docx {
@@ -105,7 +103,7 @@ void BodyBuilder::spans(pugi::xml_node container, const std::vector<Span>& conte
                 // Nested links keep the outer one; a scheme other than http(s)/mailto (which the
                 // loader refuses, but a model may come from elsewhere) is kept as plain text.
                 if (std::string_view(container.name()) == "w:hyperlink" ||
-                    !(span.target.starts_with("#") || load::allowed_link_target(span.target))) {
+                    !present::keeps_link(span.target)) {
                     spans(container, span.children, std::string_view(container.name()) == "w:hyperlink" ? inner : format);
                     break;
                 }
