@@ -22,7 +22,8 @@ namespace {
 const std::vector<std::string> expected_entries{
     "[Content_Types].xml", "_rels/.rels",         "word/document.xml", "word/_rels/document.xml.rels",
     "word/styles.xml",     "word/numbering.xml",  "word/settings.xml", "word/footnotes.xml",
-    "word/header1.xml",    "word/footer1.xml",    "docProps/core.xml", "docProps/app.xml"};
+    "word/header1.xml",    "word/footer1.xml",    "customXml/item1.xml", "customXml/itemProps1.xml",
+    "customXml/_rels/item1.xml.rels", "docProps/core.xml", "docProps/app.xml"};
 
 pugi::xml_document parse(const std::string& xml) {
     pugi::xml_document doc;

@@ -175,7 +175,7 @@ TEST_CASE("import hostile: missing parts, a non-zip file and too many entries ar
     { std::ofstream(dir + "/text.docx") << "this is not a zip file\n"; }
     expect_refused(dir + "/text.docx", dir, "not a readable zip package");
     ZipEntries many = base;
-    for (int i = 0; i < 2500; ++i) many.emplace_back("customXml/item" + std::to_string(i) + ".xml", "");
+    for (int i = 0; i < 2500; ++i) many.emplace_back("extra/item" + std::to_string(i) + ".xml", "");
     zip_file(dir + "/many.docx", many);
     expect_refused(dir + "/many.docx", dir, "entries, over the limit of 2000");
 }

@@ -62,6 +62,11 @@ CarriedData read_carried_data(const pugi::xml_document& part) {
             a.in.id = n.attribute("in").as_string();
             a.reason = n.attribute("reason").as_string();
             data.accepted.push_back(a);
+        } else if (kind == "review") {
+            Review r;
+            r.in.id = n.attribute("in").as_string();
+            r.reason = n.attribute("reason").as_string();
+            data.reviews.push_back(r);
         }
     }
     return data;

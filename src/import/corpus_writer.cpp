@@ -143,6 +143,11 @@ std::string report_file(const Document& doc, const std::vector<std::string>& sec
         out += key(4, "in", a.in.id);
         out += key(4, "reason", a.reason);
     }
+    if (!doc.reviews.empty()) out += "review:\n";
+    for (const Review& r : doc.reviews) {
+        out += "  - in:" + yaml_value(r.in.id, 7, 6);
+        out += key(4, "reason", r.reason);
+    }
     return out;
 }
 

@@ -218,6 +218,7 @@ Recogniser::Recogniser(const Body& body, const PackageMetadata& meta) : body_(bo
         carried_instruments_.insert(i.id.value);
     }
     doc.accepted = meta_.carried.accepted;
+    doc.reviews = meta_.carried.reviews;
     for (const auto& [kind, marks] : meta_.carried.records_by_kind) {
         for (std::size_t i = 0; i < marks.size(); ++i) record_positions_.try_emplace(marks[i], kind, i);
     }

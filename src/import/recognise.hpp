@@ -31,6 +31,7 @@ struct CarriedData {
     };
     std::vector<Cite> cites;
     std::vector<Acceptance> accepted;
+    std::vector<Review> reviews;
     [[nodiscard]] bool empty() const { return ids.empty() && entities.empty() && instruments.empty(); }
 };
 

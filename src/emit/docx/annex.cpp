@@ -119,6 +119,7 @@ void BodyBuilder::annex_table() {
         pugi::xml_node name = cell(row, widths[0]);
         pugi::xml_node p = name.append_child("w:p");
         add_val(p.append_child("w:pPr"), "w:pStyle", "TableText");
+        carried_.mark(p, m.id.value, "mechanism");
         text_run(p, m.name, RunFormat{true, false, nullptr});
         cell_text(cell(row, widths[1]), m.key_activity);
         relevance_cell(cell(row, widths[2]), m.relevance);

@@ -1,6 +1,7 @@
 // Builds word/document.xml and word/footnotes.xml from the model: header block, sections, annex.
 #pragma once
 
+#include "carried.hpp"
 #include "xml.hpp"
 
 #include "../../present/present.hpp"
@@ -43,6 +44,7 @@ struct BodyParts {
     std::string footnotes_xml;
     std::vector<std::pair<std::string, std::string>> document_links;   ///< (rId, target)
     std::vector<std::pair<std::string, std::string>> footnote_links;   ///< (rId, target)
+    std::string carried_xml;  ///< customXml/item1.xml: record ids and non-printing data
 };
 
 /// Relationship ids of the document part: rId1-rId6 are its fixed parts (parts.cpp), among them the
@@ -109,6 +111,7 @@ private:
     std::set<std::string> referenced_footnotes_;
     std::vector<std::string> footnote_order_;
     int note_footnote_id_ = 0;
+    CarriedData carried_;  // bookmarks on records, for import
 };
 
 /// The spans split into paragraphs at '\n' characters inside their text.

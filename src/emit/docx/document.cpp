@@ -30,7 +30,8 @@ BodyParts BodyBuilder::run() {
     annex();
     append_section_properties(body_, "annex-section");
     footnotes();
-    return BodyParts{serialize(document_), serialize(footnotes_doc_), document_links_.entries(), footnote_links_.entries()};
+    return BodyParts{serialize(document_), serialize(footnotes_doc_), document_links_.entries(),
+                     footnote_links_.entries(), carried_.part_xml(doc_)};
 }
 
 pugi::xml_node BodyBuilder::paragraph(const char* style, int num_id, int level) {
@@ -108,12 +109,17 @@ void BodyBuilder::header_block() {
 void BodyBuilder::section(std::size_t section_index) {
     const Section& s = doc_.sections[section_index];
     // Numbers come from numbering.xml: level 0 on the heading, level 1 ("1.1") on its paragraphs.
-    text_run(paragraph("Heading1", numbering::paragraphs, 0), s.title, {});
+    // Each record's first paragraph carries its bookmark (carried.hpp), for import.
+    pugi::xml_node heading = paragraph("Heading1", numbering::paragraphs, 0);
+    carried_.mark(heading, s.id.value, "section");
+    text_run(heading, s.title, {});
     for (const Paragraph& p : s.paragraphs) {
         auto pieces = split_paragraphs(p.text.spans);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
-            spans(i == 0 ? paragraph("NumberedParagraph", numbering::paragraphs, 1) : paragraph("NumberedParagraph"),
-                  pieces[i], {});
+            pugi::xml_node para =
+                i == 0 ? paragraph("NumberedParagraph", numbering::paragraphs, 1) : paragraph("NumberedParagraph");
+            if (i == 0) carried_.mark(para, p.id.value, "paragraph");
+            spans(para, pieces[i], {});
         }
         for (const Text& bullet : p.bullets) spans(paragraph("ListBullet", numbering::bullets), bullet.spans, {});
     }
@@ -125,6 +131,7 @@ void BodyBuilder::initiatives(const InitiativeGroup& group) {
     for (const Text& intro : group.intro) text_paragraphs(body_, intro.spans, "IndentedText");
     for (const InitiativeItem& item : group.items) {
         pugi::xml_node p = paragraph("ListBullet", numbering::bullets);
+        carried_.mark(p, item.id.value, "item");
         if (auto agency = present::agency_label(item, index_)) {
             text_run(p, *agency + ":", RunFormat{false, false, "AgencyLabel"});
             text_run(p, " ", {});

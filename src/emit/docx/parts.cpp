@@ -134,6 +134,8 @@ std::vector<Part> build_parts(const Document& doc, const EmitOptions& options) {
                                             {"rId3", "settings", "settings.xml"}, {"rId4", "footnotes", "footnotes.xml"},
                                             {header_rel_id, "header", "header1.xml"}, {footer_rel_id, "footer", "footer1.xml"}};
     for (auto& r : hyperlinks(body.document_links)) document_rels.push_back(std::move(r));
+    // The customXml part with record ids and non-printing data, for `itucollab import`.
+    document_rels.push_back({"rIdItucollab", "customXml", "../customXml/item1.xml"});
     std::vector<Relationship> package_rels{
         {"rId1", "officeDocument", "word/document.xml"},
         {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"},
@@ -152,6 +154,11 @@ std::vector<Part> build_parts(const Document& doc, const EmitOptions& options) {
     }
     parts.push_back({"word/header1.xml", std::string(wml_type) + "header+xml", running_part(doc, options, "header1.xml")});
     parts.push_back({"word/footer1.xml", std::string(wml_type) + "footer+xml", running_part(doc, options, "footer1.xml")});
+    parts.push_back({"customXml/item1.xml", "application/xml", std::move(body.carried_xml)});
+    parts.push_back({"customXml/itemProps1.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+                     carried_properties_xml()});
+    parts.push_back({"customXml/_rels/item1.xml.rels", rels_type,
+                     relationships_xml({{"rId1", "customXmlProps", "itemProps1.xml"}})});
     parts.push_back({"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", core_xml(doc, options)});
     parts.push_back({"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", app_xml()});
     return parts;

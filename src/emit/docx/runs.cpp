@@ -177,6 +177,7 @@ void BodyBuilder::footnotes() {
             pugi::xml_node p = note.append_child("w:p");
             add_val(p.append_child("w:pPr"), "w:pStyle", "FootnoteText");
             if (i == 0) {
+                carried_.mark(p, id, "footnote");
                 pugi::xml_node mark = p.append_child("w:r");
                 add_val(mark.append_child("w:rPr"), "w:rStyle", "FootnoteReference");
                 mark.append_child("w:footnoteRef");
