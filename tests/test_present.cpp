@@ -141,9 +141,9 @@ TEST_CASE("the link policy keeps in-document anchors and http, https and mailto 
     CHECK_FALSE(present::keeps_link(""));
 }
 
-TEST_CASE("one text width: the emitters' default is the layer's") {
-    CHECK(EmitOptions{}.width == present::default_text_width);
-    CHECK(present::default_text_width == 80);
+TEST_CASE("one text width: the emitters' default is build's --width default") {
+    CHECK(EmitOptions{}.width == default_text_width);
+    CHECK(default_text_width == 80);
 }
 
 TEST_CASE("every emitter applies the one link policy: another scheme prints as its text only") {

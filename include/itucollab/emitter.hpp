@@ -3,8 +3,6 @@
 
 #include <itucollab/model.hpp>
 
-#include "../../src/present/present.hpp"
-
 #include <optional>
 #include <span>
 #include <string>
@@ -12,9 +10,12 @@
 
 namespace itucollab {
 
+/// The line width of text outputs unless told otherwise (build's text format, --width).
+inline constexpr int default_text_width = 80;
+
 /// Settings every emitter receives.
 struct EmitOptions {
-    int width = present::default_text_width;  ///< line width of the text emitter
+    int width = default_text_width;  ///< line width of the text emitter
     std::string templates_dir;  ///< holds html/ and docx/; see default_templates_dir()
     /// Timestamp for package metadata (DOCX): SOURCE_DATE_EPOCH when set, else the document date.
     std::optional<long long> source_date_epoch;

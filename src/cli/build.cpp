@@ -19,7 +19,7 @@ struct BuildOptions {
     std::string corpus;
     std::string out = "out";
     std::string formats = "all";
-    int width = present::default_text_width;
+    int width = default_text_width;
     std::string templates;
     LoadOptions limits;
 };
@@ -157,7 +157,7 @@ void setup_build(CLI::App& app, int& exit_code) {
     sub->add_option("-o,--out", options->out, "Output directory (default: ./out)");
     sub->add_option("-f,--format", options->formats, format_help);
     sub->add_option("-w,--width", options->width,
-                    fmt::format("Line width of the text format (default: {})", present::default_text_width))
+                    fmt::format("Line width of the text format (default: {})", default_text_width))
         ->check(CLI::Range(30, 1000));
     sub->add_option("-t,--templates", options->templates,
                     "Template directory holding html/ and docx/ (default: the installed templates)")

@@ -11,9 +11,6 @@
 
 namespace itucollab::present {
 
-/// The default line width of text outputs (build's text format, diff's text output).
-constexpr int default_text_width = 80;
-
 /// An instrument cited in a relevance block, as the report prints it.
 struct Citation {
     std::string label;  ///< "PP Res. 131 (Rev. Dubai, 2018)"
