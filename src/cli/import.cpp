@@ -88,21 +88,15 @@ int run_import(const ImportCliOptions& cli) {
         return exit_trouble;
     }
     std::vector<import::CorpusFile> files = import::write_corpus(doc, schema_dir_for(target));
-    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
-    fs::create_directories(parent, ec);
-    Scratch scratch(parent / fmt::format(".{}.import-{}", target.filename().string(), ::getpid()));
-    auto fail = [&](const std::string& reason) {
-        scratch.discard();
-        say_error(reason + "; nothing written");
-        return exit_trouble;
-    };
-    if (std::string w = scratch.create(); !w.empty()) return fail(w);
+    fs::create_directories(target.has_parent_path() ? target.parent_path() : fs::path("."), ec);
+    Scratch scratch = Scratch::beside(target, "import");
+    if (std::string w = scratch.create(); !w.empty()) return scratch.abandon(w);
     for (const auto& f : files) {
-        if (std::string w = scratch.write(f.path, f.bytes); !w.empty()) return fail(w);
+        if (std::string w = scratch.write(f.path, f.bytes); !w.empty()) return scratch.abandon(w);
     }
     if (std::string w = scratch.commit(target); !w.empty()) {
-        return fail(fmt::format("cannot move the new corpus to {}: {}", target.string(), w));
+        return scratch.abandon(fmt::format("cannot move the new corpus to {}: {}", target.string(), w));
     }
     LoadResult check = load_and_report(target.string());
     bool errors = check.status != LoadResult::Status::ok;

@@ -107,28 +107,22 @@ int run_rollover(const RolloverCliOptions& cli) {
         return exit_trouble;
     }
     // Everything goes to a sibling scratch directory first, is checked, then renamed into place.
-    fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    Scratch scratch(parent / fmt::format(".{}.rollover-{}", target.filename().string(), ::getpid()));
-    auto fail = [&](const std::string& reason) {
-        scratch.discard();
-        say_error(reason + "; nothing written");
-        return exit_trouble;
-    };
-    if (std::string w = scratch.create(); !w.empty()) return fail(w);
+    Scratch scratch = Scratch::beside(target, "rollover");
+    if (std::string w = scratch.create(); !w.empty()) return scratch.abandon(w);
     for (const auto& rel : *files) {
         std::string w = rel == "report.yaml" ? scratch.write(rel, rolled.report_yaml)
                                              : scratch.copy(source / rel, rel, cli.limits.max_file_size);
-        if (!w.empty()) return fail(w);
+        if (!w.empty()) return scratch.abandon(w);
     }
     LoadResult check = load_quietly(scratch.root().string(), cli.limits);
     if (check.status != LoadResult::Status::ok) {
         for (const auto& d : check.diagnostics.all()) {
             if (d.severity == Severity::error) std::cerr << format_human(d, check.sources, false);
         }
-        return fail("the rolled-over corpus does not load");
+        return scratch.abandon("the rolled-over corpus does not load");
     }
     if (std::string w = scratch.commit(target); !w.empty()) {
-        return fail(fmt::format("cannot move the new corpus to {}: {}", cli.new_dir, w));
+        return scratch.abandon(fmt::format("cannot move the new corpus to {}: {}", cli.new_dir, w));
     }
     std::cerr << fmt::format("itucollab: wrote {} ({}) from {}: {} text(s) flagged for review\n", cli.new_dir,
                              rolled.new_symbol, old.document->symbol, rolled.reviews.size());

@@ -2,6 +2,7 @@
 // handler, then renamed into place as a whole, or removed (used by `rollover` and `import`).
 #pragma once
 
+#include "cli.hpp"
 #include "output.hpp"
 #include "signals.hpp"
 
@@ -32,9 +33,24 @@ inline bool absent_or_empty_directory(const std::filesystem::path& dir) {
 class Scratch {
 public:
     explicit Scratch(std::filesystem::path root) : root_(std::move(root)) {}
+
+    /// The scratch directory of `command` ("import", "rollover") for `target`: a hidden sibling,
+    /// ".NAME.COMMAND-PID", so the final rename stays on one file system.
+    static Scratch beside(const std::filesystem::path& target, const char* command) {
+        std::filesystem::path parent = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+        return Scratch(parent / fmt::format(".{}.{}-{}", target.filename().string(), command, ::getpid()));
+    }
+
+    /// Removes what was written, says why with "; nothing written", and gives the exit code.
+    int abandon(const std::string& reason) {
+        discard();
+        say_error(reason + "; nothing written");
+        return exit_trouble;
+    }
     ~Scratch() { discard(); }
     Scratch(const Scratch&) = delete;
     Scratch& operator=(const Scratch&) = delete;
+    Scratch(Scratch&&) = default;
 
     [[nodiscard]] const std::filesystem::path& root() const { return root_; }
 
