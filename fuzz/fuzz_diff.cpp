@@ -84,7 +84,7 @@ inline int diff(const std::uint8_t* data, std::size_t size) {
         itucollab::EmitOptions emit;
         emit.templates_dir = std::string(ITUCOLLAB_SOURCE_DIR) + "/templates";
         emit.source_date_epoch = 0;
-        fuzzsupport::check_docx("diff docx", itucollab::diff::render_docx(*old_doc, *new_doc, options, emit));
+        fuzzsupport::check_docx("diff docx", itucollab::diff::render_docx(result, *old_doc, *new_doc, options, emit));
     } catch (const std::exception& e) {
         fuzzsupport::fail("a diff renderer threw", "diff", e.what());
     }

@@ -1,17 +1,16 @@
-// The Word redline: accepting every tracked change gives NEW's text, rejecting every one gives OLD's.
+// The Word redline: NEW's report through the DOCX emitter; accepting every revision gives NEW, rejecting every one OLD.
+#include "redline_support.hpp"
 #include "support.hpp"
 #include "test_docx_support.hpp"
-
-#include "diff/redline.hpp"
 
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
-#include <cstring>
 #include <filesystem>
 
 using namespace testsupport;
 using namespace itucollab;
+using namespace redlinetest;
 
 namespace {
 
@@ -23,52 +22,29 @@ Document load(const std::string& name) {
     return *r.document;
 }
 
-bool inside(pugi::xml_node node, const char* name) {
-    for (pugi::xml_node n = node.parent(); n; n = n.parent()) {
-        if (std::strcmp(n.name(), name) == 0) return true;
+// Accept-all is NEW's built report and reject-all OLD's, body, notes and running parts alike.
+void check_resolves(const Document& old_doc, const Document& new_doc, const diff::Options& options = {}) {
+    std::string redline = redline_docx(old_doc, new_doc, options);
+    std::string new_text = package_text(built_docx(new_doc), std::nullopt);
+    std::string old_text = package_text(built_docx(old_doc), std::nullopt);
+    CHECK(package_text(redline, true) == new_text);
+    CHECK(package_text(redline, false) == old_text);
+    if (const char* dump = std::getenv("REDLINE_DUMP")) {
+        docxtest::write_file(std::string(dump) + "-accepted.txt", package_text(redline, true));
+        docxtest::write_file(std::string(dump) + "-new.txt", new_text);
+        docxtest::write_file(std::string(dump) + "-rejected.txt", package_text(redline, false));
+        docxtest::write_file(std::string(dump) + "-old.txt", old_text);
+        docxtest::write_file(std::string(dump) + ".docx", redline);
     }
-    return false;
 }
 
-// The text of a whole w:document with every change accepted (keep_inserted) or rejected.
-std::string resolved_document_text(const std::string& xml, bool keep_inserted) {
-    pugi::xml_document doc;
-    REQUIRE(doc.load_string(xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
-    const char* dropped = keep_inserted ? "w:del" : "w:ins";
-    std::string out;
-    for (pugi::xml_node p : doc.child("w:document").child("w:body").children("w:p")) {
-        if (p.child("w:pPr").child("w:rPr").child(dropped)) continue;  // a paragraph inserted or deleted whole
-        std::string text;
-        pugi::xpath_node_set nodes = p.select_nodes(".//w:t | .//w:delText | .//w:br");
-        nodes.sort();  // a union is not in document order
-        for (pugi::xpath_node x : nodes) {
-            pugi::xml_node n = x.node();
-            if (inside(n, dropped)) continue;
-            text += std::strcmp(n.name(), "w:br") == 0 ? std::string("\n") : std::string(n.text().get());
-        }
-        out += text + "\n";
-    }
-    return out;
-}
-
-// The same for the paragraphs of a body.
-std::string resolved_text(const std::string& body, bool keep_inserted) {
-    return resolved_document_text(
-        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body +
-            "</w:body></w:document>",
-        keep_inserted);
-}
-
-std::string body(const Document& a, const Document& b) {
-    return diff::redline_wordml(diff::redline(a, b), "2099-03-30T00:00:00Z");
-}
-
-// `diff --format docx --out DIR/redline.docx diff-old diff-new`, which exits 1; returns the file.
-std::string write_redline(const std::string& dir) {
+// `diff --format docx --out DIR/redline.docx OLD NEW`, which exits 1; returns the file.
+std::string write_redline(const std::string& dir, const std::string& old_name = "diff-old",
+                          const std::string& new_name = "diff-new", const std::string& extra = "") {
     std::string file = dir + "/redline.docx";
     std::string fixtures = source_dir() + "/tests/fixtures/";
-    RunResult r = run(binary() + " diff --format docx --out " + docxtest::quote(file) + " " +
-                      docxtest::quote(fixtures + "diff-old") + " " + docxtest::quote(fixtures + "diff-new"));
+    RunResult r = run(binary() + " diff --format docx --out " + docxtest::quote(file) + extra + " " +
+                      docxtest::quote(fixtures + old_name) + " " + docxtest::quote(fixtures + new_name));
     INFO(r.output);
     REQUIRE(r.status == 1);
     return file;
@@ -76,76 +52,120 @@ std::string write_redline(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("redline XML: without its deletions it is NEW's text, without its insertions OLD's") {
+TEST_CASE("Word redline of diff-old to diff-new: accepting every revision gives NEW and rejecting every one OLD") {
     Document old_doc = load("diff-old");
     Document new_doc = load("diff-new");
-    std::string marked = body(old_doc, new_doc);
-    std::string new_text = resolved_text(body(new_doc, new_doc), true);
-    std::string old_text = resolved_text(body(old_doc, old_doc), true);
-    CHECK(new_text != old_text);
-    CHECK(resolved_text(marked, true) == new_text);
-    CHECK(resolved_text(marked, false) == old_text);
-    // Unchanged documents carry no marks; changed ones carry marks by itucollab at the fixed date.
-    CHECK(body(new_doc, new_doc).find("<w:ins") == std::string::npos);
-    CHECK(body(new_doc, new_doc).find("<w:del") == std::string::npos);
-    pugi::xml_document doc;
-    std::string xml = "<r xmlns:w=\"w\">" + marked + "</r>";
-    REQUIRE(doc.load_string(xml.c_str()));
-    std::size_t marks = 0;
-    for (pugi::xpath_node x : doc.select_nodes("//w:ins | //w:del")) {
-        ++marks;
-        CHECK(std::string(x.node().attribute("w:author").value()) == "itucollab");
-        CHECK(std::string(x.node().attribute("w:date").value()) == "2099-03-30T00:00:00Z");
-    }
-    CHECK(marks >= 8);
-    CHECK(doc.select_nodes("//w:del//w:t").empty());
-    CHECK(doc.select_nodes("//w:ins//w:delText").empty());
-    CHECK(marked.find("<w:del w:id=\"1\" w:author=\"itucollab\" w:date=\"2099-03-30T00:00:00Z\"><w:r><w:delText xml:space=\"preserve\">") !=
+    check_resolves(old_doc, new_doc);
+    check_resolves(new_doc, old_doc);
+    std::string redline = redline_docx(old_doc, new_doc);
+    std::string marked = package_text(redline, std::nullopt);
+    // Words changed in place, whole rows for the mechanisms dropped and added.
+    CHECK(marked.find("HeaderBlock|2330 March 2099\n") != std::string::npos);  // "23" deleted, "30" inserted
+    auto parts = docxtest::unzip_map(redline);
+    const std::string& body = parts["word/document.xml"];
+    CHECK(body.find("<w:del w:id=\"1\" w:author=\"itucollab\" w:date=\"2099-03-30T00:00:00Z\"><w:r><w:delText>23</w:delText>") !=
           std::string::npos);
+    CHECK(body.find("<w:trPr><w:cantSplit/><w:del ") != std::string::npos);
+    CHECK(body.find("<w:trPr><w:cantSplit/><w:ins ") != std::string::npos);
+    CHECK(body.find("itc-") == std::string::npos);
+    // The summary rides in a comment on the title, and the package declares it.
+    CHECK(parts["word/comments.xml"].find("8 changes: 1 added, 1 removed, 4 changed, 1 moved, 1 renamed") != std::string::npos);
+    CHECK(parts["word/comments.xml"].find("Annex, Network of gender focal points: mechanism id changed") != std::string::npos);
+    CHECK(parts["[Content_Types].xml"].find("/word/comments.xml") != std::string::npos);
+    CHECK(parts["word/_rels/document.xml.rels"].find("Target=\"comments.xml\"") != std::string::npos);
 }
 
-TEST_CASE("redline XML of an edited mini fixture: escaped, and resolves both ways") {
-    Document old_doc = load("mini");
-    std::string section = read_file(source_dir() + "/tests/fixtures/mini/sections/01-first.yaml");
-    auto edited_fs = fixture("mini", {{"sections/01-first.yaml", replace_once(replace_once(section, "      - Another bullet.\n", ""),
-                                                                                 "strong", "bold & <strong>")}});
-    LoadResult edited = load_corpus(edited_fs, "mini");
-    REQUIRE(edited.document);
-    std::string marked = body(old_doc, *edited.document);
-    CHECK(marked.find("bold &amp; &lt;strong&gt;") != std::string::npos);
-    CHECK(resolved_text(marked, true) == resolved_text(body(*edited.document, *edited.document), true));
-    CHECK(resolved_text(marked, false) == resolved_text(body(old_doc, old_doc), true));
+TEST_CASE("Word redline of a report against itself carries no revision") {
+    Document doc = load_bundled();
+    std::string redline = redline_docx(doc, doc);
+    CHECK(revision_count(redline) == 0);
+    CHECK(package_text(redline, std::nullopt) == package_text(built_docx(doc), std::nullopt));
 }
 
-TEST_CASE("diff --format docx writes NEW with tracked changes that resolve to NEW and to OLD") {
-    std::string dir = temp_dir("diff-docx");
-    std::string file = write_redline(dir);
-    auto parts = docxtest::unzip_map(read_file(file));
-    REQUIRE(parts.contains("word/document.xml"));
-    REQUIRE(parts.contains("word/styles.xml"));
-    const std::string& xml = parts["word/document.xml"];
+TEST_CASE("Word redline of edits across the bundled report resolves both ways") {
+    Document old_doc = load_bundled();
+    Document new_doc = old_doc;
+    // A section inserted, a paragraph moved, a footnote and a header field edited, a row dropped.
+    Section inserted = new_doc.sections[1];
+    inserted.id.value = "inserted";
+    inserted.title = "An inserted section";
+    for (Paragraph& p : inserted.paragraphs) p.id.value += "-copy";
+    inserted.footnotes.clear();
+    for (Paragraph& p : inserted.paragraphs) {
+        std::erase_if(p.text.spans, [](const Span& s) { return s.kind == Span::Kind::footnote_ref; });
+    }
+    new_doc.sections.insert(new_doc.sections.begin() + 1, inserted);
+    std::swap(new_doc.sections[3].paragraphs[0], new_doc.sections[3].paragraphs[1]);
+    new_doc.title = "Collaboration with the United Nations system (revised)";
+    new_doc.annex.mechanisms.erase(new_doc.annex.mechanisms.begin() + 2);
+    check_resolves(old_doc, new_doc);
+    std::string redline = redline_docx(old_doc, new_doc);
+    auto body = docxtest::unzip_map(redline)["word/document.xml"];
+    CHECK(body.find("<w:moveFrom ") != std::string::npos);
+    CHECK(body.find("<w:moveTo ") != std::string::npos);
+    CHECK(body.find("<w:moveFromRangeStart ") != std::string::npos);
+}
+
+TEST_CASE("Word redline limited by --only marks that part and shows the rest as NEW") {
     Document old_doc = load("diff-old");
     Document new_doc = load("diff-new");
-    CHECK(resolved_document_text(xml, true) == resolved_text(body(new_doc, new_doc), true));
-    CHECK(resolved_document_text(xml, false) == resolved_text(body(old_doc, old_doc), true));
-    CHECK(xml.find("w:author=\"itucollab\" w:date=\"2099-03-30T00:00:00Z\"") != std::string::npos);
-    CHECK(xml.find("<w:delText") != std::string::npos);
-    CHECK(xml.find("<w:sectPr") != std::string::npos);
+    diff::Options only_annex;
+    only_annex.only = {diff::Part::annex};
+    std::string redline = redline_docx(old_doc, new_doc, only_annex);
+    // Accepting gives NEW; rejecting restores OLD's annex only: the header keeps NEW's date.
+    CHECK(package_text(redline, true) == package_text(built_docx(new_doc), std::nullopt));
+    std::string rejected = package_text(redline, false);
+    CHECK(rejected.find("30 March 2099") != std::string::npos);
+    CHECK(rejected.find("Inter-Agency Support Group") != std::string::npos);
+    CHECK(docxtest::unzip_map(redline)["word/comments.xml"].find("Only annex marked") != std::string::npos);
+}
+
+TEST_CASE("diff --format docx: --author names the revisions, and a package is written to a file only") {
+    std::string dir = temp_dir("diff-docx");
+    std::string file = write_redline(dir, "diff-old", "diff-new", " --author 'Council Secretariat'");
+    auto parts = docxtest::unzip_map(read_file(file));
+    CHECK(parts["word/document.xml"].find("w:author=\"Council Secretariat\"") != std::string::npos);
+    CHECK(parts["word/document.xml"].find("w:author=\"itucollab\"") == std::string::npos);
     std::string fixtures = source_dir() + "/tests/fixtures/";
     CHECK(run(binary() + " diff --format docx " + docxtest::quote(fixtures + "diff-old") + " " +
-              docxtest::quote(fixtures + "diff-new")).status == 2);  // a package is written to a file only
+              docxtest::quote(fixtures + "diff-new")).status == 2);
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("diff --format docx: python-docx opens the redline") {
+TEST_CASE("diff --format docx: every word part of the redline validates against the WordprocessingML schema") {
+    if (!have_tools({tool_command("xmllint", "libxml2-utils"), docxtest::ooxml_schemas()})) return;
+    std::string dir = temp_dir("redline-schema");
+    Document old_doc = load_bundled();
+    Document new_doc = old_doc;
+    std::swap(new_doc.sections[2].paragraphs[0], new_doc.sections[2].paragraphs[1]);
+    new_doc.annex.mechanisms.erase(new_doc.annex.mechanisms.begin());
+    new_doc.sections.erase(new_doc.sections.begin() + 4);
+    for (const auto& [name, redline] : {std::pair{"fixture", redline_docx(load("diff-old"), load("diff-new"))},
+                                        {"bundled", redline_docx(old_doc, new_doc)}}) {
+        int validated = 0;
+        for (const auto& [part, data] : docxtest::unzip_map(redline)) {
+            if (!part.starts_with("word/") || !part.ends_with(".xml")) continue;
+            std::string file = dir + "/" + name + "-" + std::filesystem::path(part).filename().string();
+            docxtest::write_file(file, docxtest::pretty(data));
+            auto result = run("xmllint --noout --schema " + docxtest::quote(docxtest::wml_schema()) + " " + docxtest::quote(file));
+            INFO(name << " " << part << ": " << result.output);
+            CHECK(result.status == 0);
+            ++validated;
+        }
+        CHECK(validated == 8);  // the report's seven parts and comments.xml
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("diff --format docx: python-docx opens the redline and sees the 6-column annex") {
     if (!have_tools({tool_python_module("docx", "python3-docx")})) return;
     std::string dir = temp_dir("diff-docx-py");
     std::string file = write_redline(dir);
     RunResult py = run("/usr/bin/python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); "
-                       "print(len(d.paragraphs))' " + docxtest::quote(file));
+                       "print(len(d.paragraphs), len(d.tables[-1].columns))' " + docxtest::quote(file));
     INFO(py.output);
     CHECK(py.status == 0);
-    CHECK(std::stoi(py.output) > 20);
+    CHECK(py.output.ends_with(" 6\n"));
     std::filesystem::remove_all(dir);
 }
 
@@ -159,6 +179,6 @@ TEST_CASE("diff --format docx: LibreOffice converts the redline") {
     INFO(log);
     REQUIRE_FALSE(pdf.empty());
     std::string text = run("pdftotext " + docxtest::quote(pdf) + " -").output;
-    CHECK(text.find("Three times per year") != std::string::npos);
+    CHECK(text.find("Three times") != std::string::npos);  // the inserted row, its cell wrapped
     std::filesystem::remove_all(dir);
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace itucollab::diff {
@@ -148,10 +149,16 @@ std::string render_text(const Result& result, const TextOptions& options = {});
 std::string render_html(const Result& result);
 /// Stable JSON: {"format": "itucollab-diff", "version": 2, …}: ids, published places and numbers, whole texts.
 std::string render_json(const Result& result);
-/// NEW as a Word package (.docx bytes) whose differences from OLD are tracked changes: w:ins and
-/// w:del (w:delText inside) by author "itucollab", dated NEW's document date. Package parts come
-/// from the DOCX emitter; the body holds NEW's texts in reading order.
-std::string render_docx(const Document& old_doc, const Document& new_doc, const Options& options,
-                        const EmitOptions& emit);
+/// The report part a redline block belongs to, from its key ("section:intro/group:BDT/…" → initiatives).
+Part part_of_block(std::string_view key);
+/// The change summary the Word redline carries as a comment on the title: counts, renumberings,
+/// what `options` leaves unmarked, and the changes the report never prints.
+std::vector<std::string> redline_summary(const Result& result, const Options& options);
+/// NEW's report as a Word package (.docx bytes), built by the DOCX emitter, with every difference
+/// from OLD as a tracked change by `author` dated NEW's document date: words inside paragraphs,
+/// notes and cells as w:ins/w:del, whole paragraphs with their marks, annex rows as tracked rows,
+/// moved paragraphs as w:moveFrom/w:moveTo. Accepting every change gives NEW, rejecting every one OLD.
+std::string render_docx(const Result& result, const Document& old_doc, const Document& new_doc, const Options& options,
+                        const EmitOptions& emit, const std::string& author = "itucollab");
 
 }  // namespace itucollab::diff

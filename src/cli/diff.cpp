@@ -24,6 +24,7 @@ struct DiffCliOptions {
     bool ignore_whitespace = false;
     std::size_t context = 8;
     bool full = false;
+    std::string author = "itucollab";
     std::vector<std::string> only;
     LoadOptions limits;
 };
@@ -73,7 +74,7 @@ int run_diff(const DiffCliOptions& cli) {
         EmitOptions emit;
         emit.templates_dir = cli.templates.empty() ? default_templates_dir() : cli.templates;
         try {
-            text = diff::render_docx(*old_doc, *new_doc, options, emit);
+            text = diff::render_docx(result, *old_doc, *new_doc, options, emit, cli.author);
         } catch (const std::exception& e) {
             say_error(std::string("cannot write the redline: ") + e.what());
             return exit_trouble;
@@ -115,6 +116,7 @@ void setup_diff(CLI::App& app, int& exit_code) {
         ->check(CLI::IsMember({"text", "html", "json", "docx"}));
     sub->add_option("-o,--out", options->out, "Write to this file instead of stdout");
     sub->add_option("-t,--templates", options->templates, "Template directory for docx (default: the installed templates)");
+    sub->add_option("--author", options->author, "Author of the tracked changes in a docx redline (default: itucollab)");
     sub->add_flag("--ignore-whitespace", options->ignore_whitespace, "Whitespace-only differences are not changes");
     sub->add_option("--only", options->only,
                     "Limit to these parts: header, sections, initiatives, annex, registries, editorial (accept: and "

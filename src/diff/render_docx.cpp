@@ -1,38 +1,70 @@
-// The Word redline: NEW's package from the DOCX part builder, its body replaced by tracked changes.
-#include "redline.hpp"
-
+// The Word redline: the comparison's renames, parts and summary handed to the DOCX emitter's merge.
 #include "../emit/docx/package.hpp"
-#include "../emit/docx/xml.hpp"
+#include "../emit/docx/redline.hpp"
 
-#include <stdexcept>
+#include <itucollab/diff.hpp>
+
+#include <fmt/format.h>
 
 namespace itucollab::diff {
+namespace {
 
-std::string render_docx(const Document& old_doc, const Document& new_doc, const Options& options,
-                        const EmitOptions& emit) {
-    std::vector<emit::docx::Part> parts = emit::docx::build_parts(new_doc, emit);
-    std::string date = (new_doc.date.year ? iso_date(new_doc.date) : std::string("2000-01-01")) + "T00:00:00Z";
-    std::string paragraphs = redline_wordml(redline(old_doc, new_doc, options), date);
-    for (auto& part : parts) {
-        if (part.name != "word/document.xml") continue;
-        pugi::xml_document document;
-        unsigned flags = pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata;
-        if (!document.load_string(part.xml.c_str(), flags)) throw std::runtime_error("DOCX body does not parse");
-        pugi::xml_node body = document.document_element().child("w:body");
-        // The page setup (last child of the body) stays; the report's paragraphs give way to the redline's.
-        pugi::xml_document page;
-        if (pugi::xml_node sect = body.last_child(); std::string(sect.name()) == "w:sectPr") page.append_copy(sect);
-        while (body.first_child()) body.remove_child(body.first_child());
-        pugi::xml_document fragment;
-        std::string wrapped = std::string("<w:body xmlns:w=\"") + emit::docx::ns_w + "\">" + paragraphs + "</w:body>";
-        if (!fragment.load_string(wrapped.c_str(), pugi::parse_default | pugi::parse_ws_pcdata)) {
-            throw std::runtime_error("the redline paragraphs do not parse");
-        }
-        for (pugi::xml_node p : fragment.document_element().children()) body.append_copy(p);
-        if (page.first_child()) body.append_copy(page.first_child());
-        part.xml = emit::docx::serialize(document);
+// The block key's kind for a record noun of the comparison ("initiative" items are "item:").
+const char* key_kind(const std::string& noun) {
+    if (noun == "section") return "section";
+    if (noun == "paragraph") return "paragraph";
+    if (noun == "initiative") return "item";
+    if (noun == "mechanism") return "mechanism";
+    if (noun == "footnote") return "footnote";
+    return nullptr;
+}
+
+}  // namespace
+
+Part part_of_block(std::string_view key) {
+    if (key.starts_with("annex:") || key == "footnote:annex-note") return Part::annex;
+    if (key.starts_with("section:")) return key.find("/group:") != std::string_view::npos ? Part::initiatives : Part::sections;
+    if (key.starts_with("footnote:")) return Part::sections;
+    return Part::header;
+}
+
+std::vector<std::string> redline_summary(const Result& result, const Options& options) {
+    std::vector<std::string> lines;
+    lines.push_back(fmt::format("itucollab diff {} → {}: {}", result.old_symbol, result.new_symbol,
+                                summary_line(result.summary())));
+    for (const Renumbering& r : result.renumbered) lines.push_back(r.sentence);
+    if (!options.only.empty()) {
+        std::string parts;
+        for (Part p : options.only) parts += (parts.empty() ? "" : ", ") + part_name(p);
+        lines.push_back(fmt::format("Only {} marked: differences elsewhere show NEW's text unmarked.", parts));
     }
-    return emit::docx::zip_package(parts);
+    if (options.ignore_whitespace) lines.push_back("Whitespace-only differences are not marked.");
+    bool heading = false;
+    for (const Change& c : result.changes) {
+        if (c.visible) continue;
+        if (!heading) lines.push_back("Not printed in the report:");
+        heading = true;
+        lines.push_back(fmt::format("{}{}: {}", c.place, c.label.empty() ? "" : ", " + c.label, describe_change(c)));
+    }
+    return lines;
+}
+
+std::string render_docx(const Result& result, const Document& old_doc, const Document& new_doc, const Options& options,
+                        const EmitOptions& emit, const std::string& author) {
+    emit::docx::RedlineOptions redline;
+    redline.author = author.empty() ? "itucollab" : author;
+    redline.date = (new_doc.date.year ? iso_date(new_doc.date) : std::string("2000-01-01")) + "T00:00:00Z";
+    redline.ignore_whitespace = options.ignore_whitespace;
+    for (const Change& c : result.changes) {
+        const char* kind = key_kind(c.subject);
+        if (c.kind != Kind::renamed || !kind) continue;
+        redline.renamed[std::string(kind) + ":" + c.old_id] = c.location.substr(c.location.rfind('/') + 1);
+    }
+    if (!options.only.empty()) {
+        redline.tracked = [only = options.only](std::string_view key) { return only.contains(part_of_block(key)); };
+    }
+    redline.summary = redline_summary(result, options);
+    return emit::docx::zip_package(emit::docx::redline_parts(old_doc, new_doc, emit, redline));
 }
 
 }  // namespace itucollab::diff

@@ -34,14 +34,17 @@ bool under_paragraph_mark(pugi::xml_node n) {
 
 bool under_row_properties(pugi::xml_node n) { return named(n.parent(), "w:trPr"); }
 
+// A revision of a paragraph mark, a row or a cell rather than of content it wraps. A paragraph
+// mark may also be the source (w:moveFrom) or the destination (w:moveTo) of a move.
 bool is_marker_revision(pugi::xml_node n) {
+    if ((named(n, "w:moveFrom") || named(n, "w:moveTo")) && under_paragraph_mark(n)) return true;
     return (named(n, "w:ins") || named(n, "w:del")) &&
            (named(n.parent(), "w:rPr") || named(n.parent(), "w:trPr") || named(n.parent(), "w:tcPr"));
 }
 
 void count_into(pugi::xml_node n, RevisionCounts& c) {
     std::string_view name = n.name();
-    if (name == "w:ins" || name == "w:del") {
+    if (name == "w:ins" || name == "w:del" || ((name == "w:moveFrom" || name == "w:moveTo") && under_paragraph_mark(n))) {
         if (under_paragraph_mark(n)) ++c.paragraph_marks;
         else if (under_row_properties(n)) ++c.rows_and_cells;
         else if (name == "w:ins") ++c.insertions;
@@ -138,7 +141,7 @@ private:
             return Action::remove;
         }
         if (is_marker_revision(n)) {
-            bool inserted = name == "w:ins";
+            bool inserted = name == "w:ins" || name == "w:moveTo";
             bool gone = accept_ ? !inserted : inserted;  // the marked thing does not exist in the result
             if (gone && under_paragraph_mark(n)) joins_.push_back(n.parent().parent().parent());
             if (gone && under_row_properties(n)) rows_.push_back(n.parent().parent());

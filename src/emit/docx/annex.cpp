@@ -12,10 +12,13 @@ namespace itucollab::emit::docx {
 void BodyBuilder::annex() {
     const Annex& a = doc_.annex;
     // "ANNEX" and the annex title form one Heading1, so the navigation pane shows both.
+    at("annex:heading");
     pugi::xml_node heading = paragraph("Heading1");
     add_val(heading.child("w:pPr"), "w:jc", "center");
     text_run(heading, labels_.annex + "\n" + a.title, {});
+    at("annex:intro");
     text_paragraphs(body_, a.intro.spans, "Normal");
+    at("annex:benefit");
     for (const Text& benefit : a.benefits) spans(paragraph("ListNumber", numbering::benefits), benefit.spans, {});
     annex_table();
 }
@@ -52,6 +55,7 @@ void BodyBuilder::heading_cell(pugi::xml_node row, const std::string& key, const
         pugi::xml_node ref = run.append_child("w:footnoteReference");
         ref.append_attribute("w:customMarkFollows") = "1";
         ref.append_attribute("w:id") = note_footnote_id_;
+        if (keys_) ref.append_attribute("itc-note") = "footnote:annex-note";
     }
     text_run(p, mark, RunFormat{false, false, "FootnoteReference"});
 }
@@ -59,6 +63,8 @@ void BodyBuilder::heading_cell(pugi::xml_node row, const std::string& key, const
 void BodyBuilder::note_footnote() {
     const AnnexNote& note = doc_.annex.note;
     pugi::xml_node fn = footnote(note_footnote_id_);
+    at("footnote:annex-note");
+    tag(fn);
     auto pieces = split_paragraphs(note.text.spans);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         pugi::xml_node p = fn.append_child("w:p");
@@ -92,6 +98,8 @@ void BodyBuilder::annex_table() {
     const AnnexHeadings& h = a.headings;
     pugi::xml_node layout = layout_child("annex-table");
     pugi::xml_node table = body_.append_child("w:tbl");
+    at("annex:table");
+    tag(table);
     table.append_copy(layout.child("w:tblPr"));
     pugi::xml_node grid = table.append_copy(layout.child("w:tblGrid"));
     std::array<int, 6> widths{};
@@ -106,6 +114,8 @@ void BodyBuilder::annex_table() {
 
     // The heading row repeats on every page and, like every row, never splits across pages.
     pugi::xml_node head = table.append_child("w:tr");
+    at("annex:headings");
+    tag(head);
     pugi::xml_node head_props = head.append_child("w:trPr");
     head_props.append_child("w:cantSplit");
     head_props.append_child("w:tblHeader");
@@ -115,6 +125,8 @@ void BodyBuilder::annex_table() {
 
     for (const Mechanism& m : a.mechanisms) {
         pugi::xml_node row = table.append_child("w:tr");
+        at("annex:" + record("mechanism", m.id.value), true);
+        tag(row);
         row.append_child("w:trPr").append_child("w:cantSplit");
         pugi::xml_node name = cell(row, widths[0]);
         pugi::xml_node p = name.append_child("w:p");
@@ -134,6 +146,7 @@ void BodyBuilder::annex_table() {
         }
     }
     // A paragraph after the table keeps the final section from starting inside it.
+    at("annex:end");
     paragraph("Normal");
 }
 

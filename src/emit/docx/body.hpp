@@ -53,8 +53,16 @@ inline constexpr const char* header_rel_id = "rId5";
 inline constexpr const char* footer_rel_id = "rId6";
 inline constexpr int first_document_hyperlink_id = 7;
 
-/// Builds the body parts; `layout` is templates/docx/layout.xml.
-BodyParts build_body(const Document& doc, const pugi::xml_document& layout);
+/// What the redline (redline.hpp) needs from a body: `itc-key` (and `itc-move` on a record's own
+/// blocks) on every body-level block, table row and footnote, `itc-target` on hyperlinks and
+/// `itc-note` on footnote references. OLD's ids renamed in NEW ("section:old" → "new") are keyed
+/// by NEW's id. The attributes are not WordprocessingML: the redline strips them.
+struct BlockKeys {
+    std::map<std::string, std::string> renamed;
+};
+
+/// Builds the body parts; `layout` is templates/docx/layout.xml; `keys`: tag the blocks.
+BodyParts build_body(const Document& doc, const pugi::xml_document& layout, const BlockKeys* keys = nullptr);
 
 /// Run formatting accumulated through nested emphasis, strong and links.
 struct RunFormat {
@@ -67,10 +75,15 @@ struct RunFormat {
 /// annex.cpp (the landscape annex) and runs.cpp (inline content and notes).
 class BodyBuilder {
 public:
-    BodyBuilder(const Document& doc, const pugi::xml_document& layout);
+    BodyBuilder(const Document& doc, const pugi::xml_document& layout, const BlockKeys* keys = nullptr);
     BodyParts run();
 
 private:
+    // Redline keys (BlockKeys): the key of the blocks built next, tagged by paragraph() and tag().
+    void at(std::string key, bool movable = false);
+    void tag(pugi::xml_node node) const;
+    std::string record(const char* kind, const std::string& id) const;
+
     // document.cpp
     void header_block();
     void section(std::size_t section_index);
@@ -112,6 +125,9 @@ private:
     std::vector<std::string> footnote_order_;
     int note_footnote_id_ = 0;
     CarriedData carried_;  // bookmarks on records, for import
+    const BlockKeys* keys_ = nullptr;
+    std::string key_;
+    bool movable_ = false;
 };
 
 /// The spans split into paragraphs at '\n' characters inside their text.

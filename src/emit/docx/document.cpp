@@ -7,8 +7,26 @@
 
 namespace itucollab::emit::docx {
 
-BodyBuilder::BodyBuilder(const Document& doc, const pugi::xml_document& layout)
-    : doc_(doc), index_(doc), labels_(labels_for(doc.language)), layout_(layout) {}
+BodyBuilder::BodyBuilder(const Document& doc, const pugi::xml_document& layout, const BlockKeys* keys)
+    : doc_(doc), index_(doc), labels_(labels_for(doc.language)), layout_(layout), keys_(keys) {}
+
+void BodyBuilder::at(std::string key, bool movable) {
+    key_ = std::move(key);
+    movable_ = movable;
+}
+
+void BodyBuilder::tag(pugi::xml_node node) const {
+    if (!keys_) return;
+    node.append_attribute("itc-key") = xml_safe(key_).c_str();
+    if (movable_) node.append_attribute("itc-move") = "1";
+}
+
+std::string BodyBuilder::record(const char* kind, const std::string& id) const {
+    std::string key = std::string(kind) + ":" + id;
+    if (!keys_) return key;
+    auto renamed = keys_->renamed.find(key);
+    return renamed == keys_->renamed.end() ? key : std::string(kind) + ":" + renamed->second;
+}
 
 pugi::xml_node BodyBuilder::layout_child(const char* name) const {
     // Elements of templates/docx/layout.xml carry the itucollab: prefix.
@@ -26,6 +44,8 @@ BodyParts BodyBuilder::run() {
     for (std::size_t i = 0; i < doc_.sections.size(); ++i) section(i);
     // The portrait section ends here: its properties ride on an empty paragraph.
     pugi::xml_node end_of_body = body_.append_child("w:p");
+    at("body-end");
+    tag(end_of_body);
     append_section_properties(end_of_body.append_child("w:pPr"), "body-section");
     annex();
     append_section_properties(body_, "annex-section");
@@ -36,6 +56,7 @@ BodyParts BodyBuilder::run() {
 
 pugi::xml_node BodyBuilder::paragraph(const char* style, int num_id, int level) {
     pugi::xml_node p = body_.append_child("w:p");
+    tag(p);
     pugi::xml_node props = p.append_child("w:pPr");
     add_val(props, "w:pStyle", style);
     if (num_id != 0) {
@@ -72,9 +93,12 @@ void BodyBuilder::header_block() {
     // The session and symbol block: a borderless two-column table.
     pugi::xml_node layout = layout_child("header-table");
     pugi::xml_node table = body_.append_child("w:tbl");
+    at("header:table");
+    tag(table);
     table.append_copy(layout.child("w:tblPr"));
     pugi::xml_node grid = table.append_copy(layout.child("w:tblGrid"));
     pugi::xml_node row = table.append_child("w:tr");
+    tag(row);
     std::vector<std::vector<std::pair<const char*, std::string>>> columns{
         {{"HeaderBlockStrong", doc_.session.name},
          {"HeaderBlock", fmt::format("{}, {}", doc_.session.venue, format_date_range(doc_.session.start, doc_.session.end))}},
@@ -95,41 +119,61 @@ void BodyBuilder::header_block() {
         }
     }
 
+    at("header:origin");
     text_run(paragraph("Origin"), doc_.origin, {});
+    at("header:title");
     text_run(paragraph("Title"), doc_.title, {});
+    at("header:summary-heading");
     text_run(paragraph("BoxHeading"), labels_.summary, {});
+    at("header:summary");
     text_paragraphs(body_, doc_.summary.spans, "BoxText");
+    at("header:action-heading");
     text_run(paragraph("BoxHeading"), labels_.action_required, {});
+    at("header:action");
     text_paragraphs(body_, doc_.action_required.spans, "BoxText");
+    at("header:rule");
     text_run(paragraph("Rule"), std::string(12, '_'), {});
+    at("header:references-heading");
     text_run(paragraph("BoxHeading"), labels_.references, {});
+    at("header:references");
     text_run(paragraph("BoxText"), present::references_sentence(doc_), {});
 }
 
 void BodyBuilder::section(std::size_t section_index) {
     const Section& s = doc_.sections[section_index];
+    const std::string section_key = record("section", s.id.value);
+    at(section_key, true);
     // Numbers come from numbering.xml: level 0 on the heading, level 1 ("1.1") on its paragraphs.
     // Each record's first paragraph carries its bookmark (carried.hpp), for import.
     pugi::xml_node heading = paragraph("Heading1", numbering::paragraphs, 0);
     carried_.mark(heading, s.id.value, "section");
     text_run(heading, s.title, {});
     for (const Paragraph& p : s.paragraphs) {
+        const std::string paragraph_key = section_key + "/" + record("paragraph", p.id.value);
         auto pieces = split_paragraphs(p.text.spans);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
+            at(paragraph_key + "#" + std::to_string(i), true);
             pugi::xml_node para =
                 i == 0 ? paragraph("NumberedParagraph", numbering::paragraphs, 1) : paragraph("NumberedParagraph");
             if (i == 0) carried_.mark(para, p.id.value, "paragraph");
             spans(para, pieces[i], {});
         }
+        at(paragraph_key + "/bullet");
         for (const Text& bullet : p.bullets) spans(paragraph("ListBullet", numbering::bullets), bullet.spans, {});
     }
-    for (const InitiativeGroup& group : s.initiatives) initiatives(group);
+    for (const InitiativeGroup& group : s.initiatives) {
+        at(section_key + "/group:" + sector_label(group.sector), true);
+        initiatives(group);
+    }
 }
 
 void BodyBuilder::initiatives(const InitiativeGroup& group) {
+    const std::string group_key = key_;
     text_run(paragraph("Heading2"), sector_label(group.sector), {});
+    at(group_key + "/intro");
     for (const Text& intro : group.intro) text_paragraphs(body_, intro.spans, "IndentedText");
     for (const InitiativeItem& item : group.items) {
+        at(group_key + "/" + record("item", item.id.value), true);
         pugi::xml_node p = paragraph("ListBullet", numbering::bullets);
         carried_.mark(p, item.id.value, "item");
         if (auto agency = present::agency_label(item, index_)) {
@@ -140,6 +184,8 @@ void BodyBuilder::initiatives(const InitiativeGroup& group) {
     }
 }
 
-BodyParts build_body(const Document& doc, const pugi::xml_document& layout) { return BodyBuilder(doc, layout).run(); }
+BodyParts build_body(const Document& doc, const pugi::xml_document& layout, const BlockKeys* keys) {
+    return BodyBuilder(doc, layout, keys).run();
+}
 
 }  // namespace itucollab::emit::docx

@@ -87,7 +87,8 @@ std::string app_xml() {
     return serialize(out);
 }
 
-// The header or footer template with {{symbol}}, {{short_title}} and {{date}} filled in.
+}  // namespace
+
 std::string running_part(const Document& doc, const EmitOptions& options, const char* name) {
     pugi::xml_document part;
     load_template(part, options, name);
@@ -105,6 +106,8 @@ std::string running_part(const Document& doc, const EmitOptions& options, const 
     }
     return serialize(part);
 }
+
+namespace {
 
 // The styles template with the document language on the default run properties.
 std::string styles_xml(const Document& doc, const EmitOptions& options) {
@@ -127,7 +130,13 @@ std::string template_part(const EmitOptions& options, const char* name) {
 std::vector<Part> build_parts(const Document& doc, const EmitOptions& options) {
     pugi::xml_document layout;
     load_template(layout, options, "layout.xml");
-    BodyParts body = build_body(doc, layout);
+    return assemble_parts(doc, options,
+                          {build_body(doc, layout), running_part(doc, options, "header1.xml"),
+                           running_part(doc, options, "footer1.xml"), ""});
+}
+
+std::vector<Part> assemble_parts(const Document& doc, const EmitOptions& options, PackageContent content) {
+    BodyParts& body = content.body;
 
     // rId1-rId6 are fixed (the sections refer to the header and footer by id); hyperlinks follow.
     std::vector<Relationship> document_rels{{"rId1", "styles", "styles.xml"},     {"rId2", "numbering", "numbering.xml"},
@@ -136,6 +145,7 @@ std::vector<Part> build_parts(const Document& doc, const EmitOptions& options) {
     for (auto& r : hyperlinks(body.document_links)) document_rels.push_back(std::move(r));
     // The customXml part with record ids and non-printing data, for `itucollab import`.
     document_rels.push_back({"rIdItucollab", "customXml", "../customXml/item1.xml"});
+    if (!content.comments_xml.empty()) document_rels.push_back({"rIdComments", "comments", "comments.xml"});
     std::vector<Relationship> package_rels{
         {"rId1", "officeDocument", "word/document.xml"},
         {"rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"},
@@ -152,8 +162,11 @@ std::vector<Part> build_parts(const Document& doc, const EmitOptions& options) {
     if (!body.footnote_links.empty()) {
         parts.push_back({"word/_rels/footnotes.xml.rels", rels_type, relationships_xml(hyperlinks(body.footnote_links))});
     }
-    parts.push_back({"word/header1.xml", std::string(wml_type) + "header+xml", running_part(doc, options, "header1.xml")});
-    parts.push_back({"word/footer1.xml", std::string(wml_type) + "footer+xml", running_part(doc, options, "footer1.xml")});
+    parts.push_back({"word/header1.xml", std::string(wml_type) + "header+xml", std::move(content.header_xml)});
+    parts.push_back({"word/footer1.xml", std::string(wml_type) + "footer+xml", std::move(content.footer_xml)});
+    if (!content.comments_xml.empty()) {
+        parts.push_back({"word/comments.xml", std::string(wml_type) + "comments+xml", std::move(content.comments_xml)});
+    }
     parts.push_back({"customXml/item1.xml", "application/xml", std::move(body.carried_xml)});
     parts.push_back({"customXml/itemProps1.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
                      carried_properties_xml()});

@@ -114,6 +114,7 @@ void BodyBuilder::spans(pugi::xml_node container, const std::vector<Span>& conte
                     link.append_attribute("r:id") = links_->id_for(span.target).c_str();
                 }
                 link.append_attribute("w:history") = "1";
+                if (keys_) link.append_attribute("itc-target") = xml_safe(span.target).c_str();
                 spans(link, span.children, inner);
                 break;
             }
@@ -133,12 +134,15 @@ void BodyBuilder::footnote_reference(pugi::xml_node container, const std::string
     footnote_order_.push_back(id);
     pugi::xml_node run = container.append_child("w:r");
     add_val(run.append_child("w:rPr"), "w:rStyle", "FootnoteReference");
-    run.append_child("w:footnoteReference").append_attribute("w:id") = number;
+    pugi::xml_node ref = run.append_child("w:footnoteReference");
+    ref.append_attribute("w:id") = number;
+    if (keys_) ref.append_attribute("itc-note") = xml_safe(record("footnote", id)).c_str();
 }
 
 void BodyBuilder::text_paragraphs(pugi::xml_node parent, const std::vector<Span>& content, const char* style) {
     for (const auto& piece : split_paragraphs(content)) {
         pugi::xml_node p = parent.append_child("w:p");
+        if (parent == body_) tag(p);
         add_val(p.append_child("w:pPr"), "w:pStyle", style);
         spans(p, piece, {});
     }
@@ -157,6 +161,8 @@ void BodyBuilder::footnotes() {
     // The separator lines Word draws above the notes (referenced from settings.xml).
     for (auto [id, kind] : {std::pair{-1, "separator"}, {0, "continuationSeparator"}}) {
         pugi::xml_node note = footnotes_root_.append_child("w:footnote");
+        at(std::string("footnote:") + kind);
+        tag(note);
         note.append_attribute("w:type") = kind;
         note.append_attribute("w:id") = id;
         pugi::xml_node p = note.append_child("w:p");
@@ -172,6 +178,8 @@ void BodyBuilder::footnotes() {
               [&](const std::string& a, const std::string& b) { return index_.footnote_number(a) < index_.footnote_number(b); });
     for (const std::string& id : ids) {
         pugi::xml_node note = footnote(index_.footnote_number(id));
+        at(record("footnote", id));
+        tag(note);
         auto pieces = split_paragraphs(index_.footnote(id)->text.spans);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             pugi::xml_node p = note.append_child("w:p");

@@ -1,0 +1,27 @@
+// Helpers of the redline tests: a Word redline resolved both ways and read as the report's text.
+#pragma once
+
+#include <itucollab/diff.hpp>
+#include <itucollab/model.hpp>
+
+#include <optional>
+#include <string>
+
+namespace redlinetest {
+
+/// The Word redline of OLD → NEW (`diff --format docx`), rendered from source templates.
+std::string redline_docx(const itucollab::Document& old_doc, const itucollab::Document& new_doc,
+                         const itucollab::diff::Options& options = {});
+
+/// The report's DOCX built from `doc` (`build --format docx`).
+std::string built_docx(const itucollab::Document& doc);
+
+/// The reading text of a package: one line per body paragraph (table cells included) as
+/// "Style|text", footnote references replaced by "[^note text]", the page header and footer last.
+/// `accept`: resolve every revision first (true: accept, false: reject); nullopt: as it is.
+std::string package_text(const std::string& docx, std::optional<bool> accept);
+
+/// Revisions in the package's body, notes, header and footer.
+int revision_count(const std::string& docx);
+
+}  // namespace redlinetest
