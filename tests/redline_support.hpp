@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace redlinetest {
 
@@ -23,5 +24,17 @@ std::string package_text(const std::string& docx, std::optional<bool> accept);
 
 /// Revisions in the package's body, notes, header and footer.
 int revision_count(const std::string& docx);
+
+/// LibreOffice's tracked changes after it read a redline and wrote it as ODT: the text each
+/// insertion and each deletion holds (one entry per LibreOffice redline), read from content.xml.
+struct OfficeChanges {
+    std::vector<std::string> insertions;
+    std::vector<std::string> deletions;
+    int other = 0;  ///< format changes
+    [[nodiscard]] std::size_t total() const { return insertions.size() + deletions.size() + other; }
+};
+
+/// Reads the tracked changes of an ODT package.
+OfficeChanges office_changes(const std::string& odt);
 
 }  // namespace redlinetest

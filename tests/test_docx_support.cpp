@@ -93,14 +93,19 @@ std::string ooxml_schema(const std::string& relative) {
 
 std::string wml_schema() { return ooxml_schema("microsoft/wml-2010.xsd"); }
 
-std::string convert_to_pdf(const std::string& file, const std::string& out_dir, std::string& log) {
+std::string convert_with_libreoffice(const std::string& file, const std::string& out_dir, const std::string& format,
+                                    std::string& log) {
     std::string profile = temp_dir("lo-profile");
-    auto result = run("timeout 120 soffice -env:UserInstallation=file://" + profile +
-                      " --headless --convert-to pdf --outdir " + quote(out_dir) + " " + quote(file));
+    auto result = run("timeout 120 soffice -env:UserInstallation=file://" + profile + " --headless --convert-to " +
+                      format + " --outdir " + quote(out_dir) + " " + quote(file));
     log = result.output;
     fs::remove_all(profile);
-    fs::path pdf = fs::path(out_dir) / (fs::path(file).stem().string() + ".pdf");
-    return result.status == 0 && fs::exists(pdf) ? pdf.string() : std::string();
+    fs::path out = fs::path(out_dir) / (fs::path(file).stem().string() + "." + format);
+    return result.status == 0 && fs::exists(out) ? out.string() : std::string();
+}
+
+std::string convert_to_pdf(const std::string& file, const std::string& out_dir, std::string& log) {
+    return convert_with_libreoffice(file, out_dir, "pdf", log);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

@@ -52,6 +52,10 @@ std::string wml_schema();
 /// with the tool's output in `log`).
 std::string convert_to_pdf(const std::string& file, const std::string& out_dir, std::string& log);
 
+/// Converts `file` to `format` ("pdf", "odt") the same way.
+std::string convert_with_libreoffice(const std::string& file, const std::string& out_dir, const std::string& format,
+                                    std::string& log);
+
 /// Writes bytes to a file.
 void write_file(const std::string& path, const std::string& bytes);
 

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace testsupport;
@@ -52,11 +53,17 @@ std::string write_redline(const std::string& dir, const std::string& old_name = 
 
 }  // namespace
 
-TEST_CASE("Word redline of diff-old to diff-new: accepting every revision gives NEW and rejecting every one OLD") {
+TEST_CASE("Word redline of the fixture editions: accepting every revision gives NEW and rejecting every one OLD") {
+    for (const auto& [old_name, new_name] : {std::pair{"diff-old", "diff-new"}, {"edition-old", "edition-new"}}) {
+        INFO(old_name << " → " << new_name);
+        check_resolves(load(old_name), load(new_name));
+        check_resolves(load(new_name), load(old_name));
+    }
+}
+
+TEST_CASE("Word redline of diff-old to diff-new: words, rows and the summary comment") {
     Document old_doc = load("diff-old");
     Document new_doc = load("diff-new");
-    check_resolves(old_doc, new_doc);
-    check_resolves(new_doc, old_doc);
     std::string redline = redline_docx(old_doc, new_doc);
     std::string marked = package_text(redline, std::nullopt);
     // Words changed in place, whole rows for the mechanisms dropped and added.
@@ -180,5 +187,70 @@ TEST_CASE("diff --format docx: LibreOffice converts the redline") {
     REQUIRE_FALSE(pdf.empty());
     std::string text = run("pdftotext " + docxtest::quote(pdf) + " -").output;
     CHECK(text.find("Three times") != std::string::npos);  // the inserted row, its cell wrapped
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+std::string squeezed(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\n' || c == '\t';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool held_in(const std::vector<std::string>& texts, const std::string& wanted) {
+    std::string w = squeezed(wanted);
+    if (w.empty()) return true;
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return squeezed(t).find(w) != std::string::npos; });
+}
+
+// The first line of a record's text: what its row or paragraph shows first.
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+}  // namespace
+
+TEST_CASE("diff --format docx: LibreOffice's own tracked changes hold every printed change of the change list") {
+    if (!have_tools({tool_command("soffice", "libreoffice-writer-nogui")})) return;
+    std::string dir = temp_dir("redline-lo-changes");
+    for (const auto& [old_name, new_name] : {std::pair{"diff-old", "diff-new"}, {"edition-old", "edition-new"}}) {
+        Document old_doc = load(old_name);
+        Document new_doc = load(new_name);
+        diff::Result result = diff::compare(old_doc, new_doc);
+        std::string file = dir + "/" + std::string(new_name) + ".docx";
+        docxtest::write_file(file, redline_docx(old_doc, new_doc));
+        std::string log;
+        std::string odt = docxtest::convert_with_libreoffice(file, dir, "odt", log);
+        INFO(log);
+        REQUIRE_FALSE(odt.empty());
+        OfficeChanges office = office_changes(read_file(odt));
+        std::size_t printed = 0;
+        for (const diff::Change& c : result.changes) {
+            if (!c.visible) continue;
+            ++printed;
+            INFO(old_name << " → " << new_name << ": " << c.place << " " << diff::describe_change(c));
+            if (!c.words.empty()) {
+                for (const diff::WordRun& run : c.words) {
+                    if (run.op == diff::WordRun::Op::removed) CHECK(held_in(office.deletions, run.text));
+                    if (run.op == diff::WordRun::Op::added) CHECK(held_in(office.insertions, run.text));
+                }
+            } else if (c.kind == diff::Kind::added) {
+                CHECK(held_in(office.insertions, first_line(c.new_text)));
+            } else if (c.kind == diff::Kind::removed) {
+                CHECK(held_in(office.deletions, first_line(c.old_text)));
+            } else if (c.kind == diff::Kind::moved && c.subject != "mechanism") {
+                CHECK(!office.insertions.empty());
+            }
+        }
+        // One LibreOffice redline per marked range; never fewer than the printed changes.
+        CHECK(office.total() >= printed);
+        CHECK(office.other == 0);
+        WARN(old_name << " → " << new_name << ": " << printed << " printed changes; LibreOffice reads "
+                      << office.insertions.size() << " insertions and " << office.deletions.size() << " deletions");
+    }
     std::filesystem::remove_all(dir);
 }
