@@ -1,12 +1,15 @@
 // `itucollab diff`: every kind of change reported once, goldens for text/html/json, exit codes, vnu.
 #include "support.hpp"
+#include "test_docx_support.hpp"
 
 #include <itucollab/diff.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 using namespace testsupport;
 using namespace itucollab;
@@ -52,18 +55,37 @@ TEST_CASE("diff of a corpus with itself: exit 0 and only a 'no differences' line
     }
 }
 
-TEST_CASE("diff of the fixture pair: text, html and json goldens, exit 1") {
-    std::string both = q(fixture_dir("diff-old")) + " " + q(fixture_dir("diff-new"));
-    RunResult text = run("NO_COLOR=1 " + binary() + " diff " + both);
-    CHECK(text.status == 1);
-    check_golden("diff.txt", text.output);
-    RunResult html = run(binary() + " diff --format html " + both);
-    CHECK(html.status == 1);
-    check_golden("diff.html", html.output);
-    RunResult json = run(binary() + " diff --format json " + both);
-    CHECK(json.status == 1);
-    check_golden("diff.json", json.output);
-    CHECK(json.output.starts_with("{\n  \"format\": \"itucollab-diff\",\n  \"version\": 2,"));
+TEST_CASE("diff of the fixture edition pairs: text, html, json and docx goldens, exit 1") {
+    for (const auto& [golden, old_name, new_name] :
+         {std::tuple{"diff", "diff-old", "diff-new"}, {"edition", "edition-old", "edition-new"}}) {
+        INFO(old_name << " → " << new_name);
+        std::string both = q(fixture_dir(old_name)) + " " + q(fixture_dir(new_name));
+        std::string name = golden;
+        RunResult text = run("NO_COLOR=1 " + binary() + " diff " + both);
+        CHECK(text.status == 1);
+        check_golden(name + ".txt", text.output);
+        RunResult html = run(binary() + " diff --format html " + both);
+        CHECK(html.status == 1);
+        check_golden(name + ".html", html.output);
+        RunResult json = run(binary() + " diff --format json " + both);
+        CHECK(json.status == 1);
+        check_golden(name + ".json", json.output);
+        CHECK(json.output.starts_with("{\n  \"format\": \"itucollab-diff\",\n  \"version\": 2,"));
+        // The Word redline part by part, as indented XML.
+        std::string dir = temp_dir("diff-golden");
+        RunResult docx = run(binary() + " diff --format docx --out " + q(dir + "/r.docx") + " " + both);
+        CHECK(docx.status == 1);
+        std::size_t parts = 0;
+        for (const auto& [part, data] : docxtest::unzip_map(read_file(dir + "/r.docx"))) {
+            if (!part.starts_with("word/") || part.find("/_rels/") != std::string::npos) continue;
+            std::string file = part.substr(5);
+            std::replace(file.begin(), file.end(), '/', '-');
+            check_golden("redline-" + name + "/" + file, docxtest::pretty(data));
+            ++parts;
+        }
+        CHECK(parts == 8);
+        fs::remove_all(dir);
+    }
 }
 
 TEST_CASE("the fixture pair exercises every kind of change, each once") {
@@ -240,21 +262,26 @@ TEST_CASE("diff --out writes the file, and html escapes and marks changes with i
     CHECK(r.status == 1);
     CHECK(r.output.empty());
     std::string html = read_file(out);
-    CHECK(html.find("<del>a</del><ins>one</ins>") != std::string::npos);
-    CHECK(html.find("<a href=\"#change-1\">") != std::string::npos);
-    CHECK(html.find("id=\"change-8\"") != std::string::npos);
-    diff::Result crafted;
-    crafted.old_symbol = "<old>";
-    crafted.new_symbol = "new & \"quoted\"";
-    diff::Change c;
-    c.location = "annex/<script>";
-    c.subject = "text";
-    c.words = diff::word_diff("a <b>", "a <i>");
-    crafted.changes.push_back(c);
-    std::string page = diff::render_html(crafted);
-    CHECK(page.find("<script>") == std::string::npos);
-    CHECK(page.find("<b>") == std::string::npos);
-    CHECK(page.find("<del>&lt;b&gt;</del><ins>&lt;i&gt;</ins>") != std::string::npos);
+    // The summary lists the change in the report's words; the report marks it in place.
+    CHECK(html.find("<span class=\"rl-place\">1.1, First section</span>: The opening paragraph cites <del>a</del><ins>one</ins>") !=
+          std::string::npos);
+    CHECK(html.find("cites <del>a</del><ins>one</ins> footnote.<sup class=\"footnote-ref\">") != std::string::npos);
+    CHECK(html.find("<a href=\"#rl-1\">first marked place</a>") != std::string::npos);
+    CHECK(html.find("data-itc-") == std::string::npos);
+    // Hostile text in both corpora stays text.
+    std::string dir = temp_dir("diff-hostile");
+    fs::copy(fixture_dir("diff-old"), dir + "/old", fs::copy_options::recursive);
+    fs::copy(fixture_dir("diff-new"), dir + "/new", fs::copy_options::recursive);
+    std::string report = read_file(dir + "/new/report.yaml");
+    std::ofstream(dir + "/new/report.yaml", std::ios::binary)
+        << replace_once(report, "title: A MINIMAL REPORT", "title: 'A <b>MINIMAL</b> & \"quoted\" <script>report'");
+    RunResult hostile = run(binary() + " diff --format html " + q(dir + "/old") + " " + q(dir + "/new"));
+    CHECK(hostile.status == 1);
+    CHECK(hostile.output.find("<script>") == std::string::npos);
+    CHECK(hostile.output.find("<b>") == std::string::npos);
+    CHECK(hostile.output.find("A <del>MINIMAL REPORT</del><ins>&lt;b&gt;MINIMAL&lt;/b&gt; &amp; \"quoted\" &lt;script&gt;report</ins></h1>") !=
+          std::string::npos);
+    fs::remove_all(dir);
     fs::remove_all(fs::path(out).parent_path());
 }
 
@@ -262,13 +289,38 @@ TEST_CASE("the HTML redline passes the Nu Html Checker") {
     std::string vnu = source_dir() + "/node_modules/vnu-jar/build/dist/vnu.jar";
     if (!have_tools({tool_command("java", "default-jre-headless"), tool_node_module("vnu-jar/build/dist/vnu.jar")})) return;
     std::string dir = temp_dir("diff-vnu");
-    std::string page = dir + "/diff.html";
-    std::string empty = dir + "/same.html";
-    run(binary() + " diff --format html --out " + q(page) + " " + q(fixture_dir("diff-old")) + " " + q(fixture_dir("diff-new")));
-    run(binary() + " diff --format html --out " + q(empty) + " " + q(fixture_dir("mini")) + " " + q(fixture_dir("mini")));
-    RunResult r = run("java -jar " + q(vnu) + " --errors-only --stdout " + q(page) + " " + q(empty));
+    std::string pages;
+    for (const auto& [name, old_name, new_name] : {std::tuple{"diff", "diff-old", "diff-new"},
+                                                   {"edition", "edition-old", "edition-new"},
+                                                   {"edition-reverse", "edition-new", "edition-old"},
+                                                   {"same", "mini", "mini"}}) {
+        std::string page = dir + "/" + name + ".html";
+        RunResult r = run(binary() + " diff --format html --out " + q(page) + " " + q(fixture_dir(old_name)) + " " +
+                          q(fixture_dir(new_name)));
+        CHECK(r.status == (std::string(name) == "same" ? 0 : 1));
+        pages += " " + q(page);
+    }
+    RunResult r = run("java -jar " + q(vnu) + " --errors-only --stdout" + pages);
     INFO(r.output);
     CHECK(r.status == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the HTML redline: axe-core finds no accessibility violations in headless Chromium") {
+    std::string script = source_dir() + "/tests/tools/html/axe-check.mjs";
+    const char* chromium = "/usr/bin/chromium";
+    if (!have_tools({tool_command("node", "nodejs"), tool_path(chromium, "Debian package chromium, scripts/install-deps --test"),
+                     tool_node_module("playwright-core"), tool_node_module("axe-core")}))
+        return;
+    std::string dir = temp_dir("diff-axe");
+    for (const auto& [old_name, new_name] : {std::pair{"diff-old", "diff-new"}, {"edition-old", "edition-new"}}) {
+        std::string page = dir + "/" + new_name + ".html";
+        run(binary() + " diff --format html --out " + q(page) + " " + q(fixture_dir(old_name)) + " " + q(fixture_dir(new_name)));
+        RunResult r = run("node '" + script + "' '" + page + "' " + chromium);
+        INFO(new_name << ":\n" << r.output);
+        CHECK(r.status == 0);
+        CHECK(r.output.find(" 0 violation(s)") != std::string::npos);
+    }
     fs::remove_all(dir);
 }
 

@@ -5,6 +5,7 @@
 #include <itucollab/model.hpp>
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -145,10 +146,19 @@ std::vector<WordRun> with_context(const std::vector<WordRun>& runs, std::size_t 
 /// One line per change, "place, field: description", `[-old-]{+new+}` word changes, the
 /// renumberings, and a summary line.
 std::string render_text(const Result& result, const TextOptions& options = {});
-/// A standalone HTML redline page with a summary table and a link to each change.
-std::string render_html(const Result& result);
+/// The change summary of the HTML redline: counts, the changes in the report's words (with
+/// `text.context`), renumberings, what `options` leaves unmarked, the changes never printed, and a
+/// link to the first of `marked_places` ("#rl-1").
+std::string render_html_summary(const Result& result, const Options& options, const TextOptions& text,
+                                std::size_t marked_places);
+/// NEW's HTML report (the `build` page) with every difference from OLD marked in place (<ins>,
+/// <del>, moved blocks at both places, "(was 2.1)" by renumbered numbers), under the summary.
+std::string render_html(const Result& result, const Document& old_doc, const Document& new_doc, const Options& options,
+                        const EmitOptions& emit, const TextOptions& text = {});
 /// Stable JSON: {"format": "itucollab-diff", "version": 2, …}: ids, published places and numbers, whole texts.
 std::string render_json(const Result& result);
+/// OLD's renamed records for the redlines' block keys: "section:old-id" → NEW's id.
+std::map<std::string, std::string> renamed_records(const Result& result);
 /// The report part a redline block belongs to, from its key ("section:intro/group:BDT/…" → initiatives).
 Part part_of_block(std::string_view key);
 /// The change summary the Word redline carries as a comment on the title: counts, renumberings,

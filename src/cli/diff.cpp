@@ -66,28 +66,28 @@ int run_diff(const DiffCliOptions& cli) {
     if (!old_doc || !new_doc) return exit_trouble;
     diff::Result result = diff::compare(*old_doc, *new_doc, options);
     std::string text;
-    if (cli.format == "docx") {
-        if (cli.out.empty()) {
+    diff::TextOptions text_options;
+    text_options.colour = cli.out.empty() && colour_on_stdout();
+    text_options.context = cli.context;
+    text_options.full = cli.full;
+    if (cli.format == "docx" || cli.format == "html") {
+        if (cli.format == "docx" && cli.out.empty()) {
             say_error("--format docx needs --out FILE");
             return exit_trouble;
         }
         EmitOptions emit;
         emit.templates_dir = cli.templates.empty() ? default_templates_dir() : cli.templates;
         try {
-            text = diff::render_docx(result, *old_doc, *new_doc, options, emit, cli.author);
+            text_options.colour = false;
+            text = cli.format == "docx" ? diff::render_docx(result, *old_doc, *new_doc, options, emit, cli.author)
+                                        : diff::render_html(result, *old_doc, *new_doc, options, emit, text_options);
         } catch (const std::exception& e) {
             say_error(std::string("cannot write the redline: ") + e.what());
             return exit_trouble;
         }
     } else if (cli.format == "json") {
         text = diff::render_json(result);
-    } else if (cli.format == "html") {
-        text = diff::render_html(result);
     } else {
-        diff::TextOptions text_options;
-        text_options.colour = cli.out.empty() && colour_on_stdout();
-        text_options.context = cli.context;
-        text_options.full = cli.full;
         text = diff::render_text(result, text_options);
     }
     if (cli.out.empty()) {
@@ -111,11 +111,11 @@ void setup_diff(CLI::App& app, int& exit_code) {
     sub->add_option("old", options->old_corpus, "The earlier corpus directory")->required();
     sub->add_option("new", options->new_corpus, "The later corpus directory")->required();
     sub->add_option("-f,--format", options->format,
-                    "text (default: one line per change, colour on a terminal unless NO_COLOR), html (redline "
-                    "page), json (itucollab-diff version 2) or docx (NEW with tracked changes; needs --out)")
+                    "text (default: one line per change, colour on a terminal unless NO_COLOR), html (NEW's report "
+                    "with the changes marked, under a summary), json (itucollab-diff version 2) or docx (NEW with tracked changes; needs --out)")
         ->check(CLI::IsMember({"text", "html", "json", "docx"}));
     sub->add_option("-o,--out", options->out, "Write to this file instead of stdout");
-    sub->add_option("-t,--templates", options->templates, "Template directory for docx (default: the installed templates)");
+    sub->add_option("-t,--templates", options->templates, "Template directory for docx and html (default: the installed templates)");
     sub->add_option("--author", options->author, "Author of the tracked changes in a docx redline (default: itucollab)");
     sub->add_flag("--ignore-whitespace", options->ignore_whitespace, "Whitespace-only differences are not changes");
     sub->add_option("--only", options->only,

@@ -90,7 +90,10 @@ private:
         std::cerr << diagnostics;  // format_human quotes corpus text terminal-safe
         if (loaded.status == LoadResult::Status::ok && loaded.document) {
             out.report = find_emitter("html")->render(*loaded.document, emit_);
-            if (old_) out.redline = diff::render_html(diff::compare(*old_, *loaded.document));
+            if (old_) {
+                diff::Result changes = diff::compare(*old_, *loaded.document);
+                out.redline = diff::render_html(changes, *old_, *loaded.document, {}, emit_);
+            }
         } else {
             out.report = errors_page(display_path(corpus_), diagnostics, errors, warnings);
             if (old_) out.redline = out.report;

@@ -21,7 +21,18 @@ const char* key_kind(const std::string& noun) {
 
 }  // namespace
 
+std::map<std::string, std::string> renamed_records(const Result& result) {
+    std::map<std::string, std::string> out;
+    for (const Change& c : result.changes) {
+        const char* kind = key_kind(c.subject);
+        if (c.kind != Kind::renamed || !kind) continue;
+        out[std::string(kind) + ":" + c.old_id] = c.location.substr(c.location.rfind('/') + 1);
+    }
+    return out;
+}
+
 Part part_of_block(std::string_view key) {
+    if (key.starts_with("toc:")) key.remove_prefix(4);
     if (key.starts_with("annex:") || key == "footnote:annex-note") return Part::annex;
     if (key.starts_with("section:")) return key.find("/group:") != std::string_view::npos ? Part::initiatives : Part::sections;
     if (key.starts_with("footnote:")) return Part::sections;
@@ -55,11 +66,7 @@ std::string render_docx(const Result& result, const Document& old_doc, const Doc
     redline.author = author.empty() ? "itucollab" : author;
     redline.date = (new_doc.date.year ? iso_date(new_doc.date) : std::string("2000-01-01")) + "T00:00:00Z";
     redline.ignore_whitespace = options.ignore_whitespace;
-    for (const Change& c : result.changes) {
-        const char* kind = key_kind(c.subject);
-        if (c.kind != Kind::renamed || !kind) continue;
-        redline.renamed[std::string(kind) + ":" + c.old_id] = c.location.substr(c.location.rfind('/') + 1);
-    }
+    redline.renamed = renamed_records(result);
     if (!options.only.empty()) {
         redline.tracked = [only = options.only](std::string_view key) { return only.contains(part_of_block(key)); };
     }

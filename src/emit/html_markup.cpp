@@ -139,8 +139,9 @@ void InlineRenderer::render_into(const std::vector<Span>& spans, std::string& ou
                 if (number <= 0) break;
                 std::string ref_id = ids_.claim("fnref", std::to_string(number));
                 if (referenced_.insert(span.text).second) pending_.push_back(span.text);
-                out += fmt::format("<sup class=\"footnote-ref\"><a href=\"#fn-{0}\" id=\"{1}\">{0}</a></sup>",
-                                   number, ref_id);
+                std::string tag = note_key_ ? fmt::format(" data-itc-note=\"{}\"", escape_attribute(note_key_(span.text))) : "";
+                out += fmt::format("<sup class=\"footnote-ref\"{2}><a href=\"#fn-{0}\" id=\"{1}\">{0}</a></sup>",
+                                   number, ref_id, tag);
                 break;
             }
         }

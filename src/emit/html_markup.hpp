@@ -3,6 +3,7 @@
 
 #include <itucollab/model.hpp>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -50,6 +51,9 @@ public:
     /// The id of the first reference to footnote `id` ("fnref-N"), for the back link.
     [[nodiscard]] std::string first_ref_anchor(const std::string& id) const;
 
+    /// Tags each footnote reference with `data-itc-note="<key(id)>"` (a redline's keyed rendering).
+    void tag_notes(std::function<std::string(const std::string&)> key) { note_key_ = std::move(key); }
+
 private:
     void render_into(const std::vector<Span>& spans, std::string& out);
 
@@ -57,6 +61,14 @@ private:
     IdRegistry& ids_;
     std::set<std::string> referenced_;
     std::vector<std::string> pending_;
+    std::function<std::string(const std::string&)> note_key_;
+};
+
+/// What a redline needs from the HTML emitter: `data-itc-key` (and `data-itc-move`) on blocks,
+/// `data-itc-number` on printed numbers, `data-itc-note` on footnote references. OLD's renamed
+/// records ("section:old" → "new") are keyed by NEW's id.
+struct HtmlKeys {
+    std::map<std::string, std::string> renamed;
 };
 
 }  // namespace itucollab::emit::html
