@@ -43,7 +43,7 @@ std::string render_html_summary(const Result& result, const Options& options, co
     std::string out = "<aside class=\"rl-summary\" id=\"rl-summary\" aria-labelledby=\"rl-summary-title\">\n";
     out += fmt::format("<h2 id=\"rl-summary-title\">{}</h2>\n", escape_text(title));
     Summary s = result.summary();
-    out += fmt::format("<p>{}.", escape_text(summary_line(s)));
+    out += s.total() == 0 ? std::string("<p>No differences.") : fmt::format("<p>{}.", escape_text(summary_line(s)));
     if (marked_places > 0) {
         out += fmt::format(" The report below marks them in {} place{}: <a href=\"#rl-1\">first marked place</a>; "
                            "each has links to the previous and the next.",
