@@ -3,8 +3,10 @@
 // rest up to the first NUL is OLD's file, after it NEW's. Without a NUL, OLD is the unchanged mini fixture.
 #include "fuzz_checks.hpp"
 #include "fuzz_corpus.hpp"
+#include "redline_text.hpp"
 
 #include <itucollab/diff.hpp>
+#include <itucollab/emitter.hpp>
 
 #include <exception>
 #include <optional>
@@ -85,7 +87,21 @@ inline int diff(const std::uint8_t* data, std::size_t size) {
                                  "footer", "aside", "div", "h1", "h2", "h3", "p", "a", "ol", "ul", "li", "table", "caption",
                                  "thead", "tbody", "tr", "th", "td", "span", "strong", "em", "abbr", "sup", "time", "br",
                                  "ins", "del"});
-        fuzzsupport::check_docx("diff docx", itucollab::diff::render_docx(result, *old_doc, *new_doc, options, emit));
+        std::string redline = itucollab::diff::render_docx(result, *old_doc, *new_doc, options, emit);
+        fuzzsupport::check_docx("diff docx", redline);
+        // Accepting every revision gives NEW's report and rejecting every one OLD's (whose whitespace-only
+        // differences show as NEW when they are ignored).
+        const itucollab::Emitter* docx = itucollab::find_emitter("docx");
+        auto text = [](const std::string& bytes, std::optional<bool> accept) {
+            return redlinetext::package_text(redlinetext::unzip(bytes), accept);
+        };
+        auto accepted = text(redline, true), rejected = text(redline, false);
+        if (!accepted || accepted != text(docx->render(*new_doc, emit), std::nullopt)) {
+            fuzzsupport::fail("the accepted redline is not NEW", "diff docx", accepted.value_or(""));
+        }
+        if (!options.ignore_whitespace && (!rejected || rejected != text(docx->render(*old_doc, emit), std::nullopt))) {
+            fuzzsupport::fail("the rejected redline is not OLD", "diff docx", rejected.value_or(""));
+        }
     } catch (const std::exception& e) {
         fuzzsupport::fail("a diff renderer threw", "diff", e.what());
     }

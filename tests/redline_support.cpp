@@ -4,6 +4,7 @@
 #include "support.hpp"
 #include "test_docx_support.hpp"
 
+#include "../fuzz/redline_text.hpp"
 #include "import/revisions.hpp"
 
 #include <catch2/catch.hpp>
@@ -22,48 +23,6 @@ itucollab::EmitOptions source_templates() {
     return options;
 }
 
-bool named(pugi::xml_node n, const char* name) { return std::strcmp(n.name(), name) == 0; }
-
-void load(pugi::xml_document& doc, const std::string& xml, std::optional<bool> accept) {
-    REQUIRE(doc.load_string(xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
-    if (accept) {
-        itucollab::import::strip_comment_anchors(doc.document_element());
-        itucollab::import::resolve_revisions(doc.document_element(), *accept);
-    }
-}
-
-// The text of one paragraph; `notes` gives each footnote id its text.
-std::string paragraph_text(pugi::xml_node p, const std::map<std::string, std::string>& notes) {
-    std::string out;
-    for (pugi::xml_node n = p.first_child(); n;) {
-        if (named(n, "w:t") || named(n, "w:delText")) out += n.text().get();
-        else if (named(n, "w:tab")) out += '\t';
-        else if (named(n, "w:br")) out += '\n';
-        else if (named(n, "w:footnoteReference")) {
-            auto it = notes.find(n.attribute("w:id").value());
-            out += "[^" + (it == notes.end() ? std::string("?") : it->second) + "]";
-        }
-        if (n.first_child() && !named(n, "w:pPr")) {
-            n = n.first_child();
-            continue;
-        }
-        while (n != p && !n.next_sibling()) n = n.parent();
-        if (n == p) break;
-        n = n.next_sibling();
-    }
-    return out;
-}
-
-std::string paragraphs_text(pugi::xml_node root, const std::map<std::string, std::string>& notes) {
-    std::string out;
-    for (pugi::xpath_node x : root.select_nodes(".//w:p")) {
-        pugi::xml_node p = x.node();
-        out += std::string(p.child("w:pPr").child("w:pStyle").attribute("w:val").value()) + "|" +
-               paragraph_text(p, notes) + "\n";
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string redline_docx(const itucollab::Document& old_doc, const itucollab::Document& new_doc,
@@ -75,20 +34,9 @@ std::string redline_docx(const itucollab::Document& old_doc, const itucollab::Do
 std::string built_docx(const itucollab::Document& doc) { return docxtest::render(doc, "docx", source_templates()); }
 
 std::string package_text(const std::string& docx, std::optional<bool> accept) {
-    auto parts = docxtest::unzip_map(docx);
-    pugi::xml_document document, footnotes, header, footer;
-    load(document, parts["word/document.xml"], accept);
-    load(footnotes, parts["word/footnotes.xml"], accept);
-    load(header, parts["word/header1.xml"], accept);
-    load(footer, parts["word/footer1.xml"], accept);
-    std::map<std::string, std::string> notes;
-    for (pugi::xml_node note : footnotes.document_element().children("w:footnote")) {
-        std::string text;
-        for (pugi::xml_node p : note.children("w:p")) text += (text.empty() ? "" : " / ") + paragraph_text(p, {});
-        notes[note.attribute("w:id").value()] = text;
-    }
-    return paragraphs_text(document.document_element(), notes) + "--- running\n" +
-           paragraphs_text(header.document_element(), notes) + paragraphs_text(footer.document_element(), notes);
+    std::optional<std::string> text = redlinetext::package_text(redlinetext::unzip(docx), accept);
+    REQUIRE(text);
+    return *text;
 }
 
 int revision_count(const std::string& docx) {

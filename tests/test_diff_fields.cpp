@@ -1,6 +1,8 @@
 // The diff walks the schema in code: every field of the model, changed alone, is reported by the text
 // and JSON renderers at a published place, and only fields the report never prints are marked so.
+#include "redline_support.hpp"
 #include "support.hpp"
+#include "test_docx_support.hpp"
 
 #include "../src/model/describe.hpp"
 
@@ -8,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 using namespace testsupport;
@@ -284,4 +287,41 @@ TEST_CASE("a long text shows the changed words with context and the whole text w
                                       {diff::WordRun::Op::added, "y"}};
     CHECK(diff::with_context(middle, 2)[1].text == " a b \u2026 g h ");
     CHECK(diff::with_context(middle, 4)[1].text == middle[1].text);
+}
+
+TEST_CASE("every field of the model changed alone is marked in place by the Word and HTML redlines") {
+    const Document original = with_editorial_lists();
+    Mutator counter(static_cast<std::size_t>(-1));
+    Document scratch = original;
+    mutate(counter, scratch);
+    EmitOptions emit;
+    emit.templates_dir = source_dir() + "/templates";
+    const std::string old_text = redlinetest::package_text(redlinetest::built_docx(original), std::nullopt);
+    for (std::size_t target = 0; target < counter.count; ++target) {
+        Mutator m(target);
+        Document changed = original;
+        mutate(m, changed);
+        diff::Result r = diff::compare(original, changed);
+        bool visible = std::any_of(r.changes.begin(), r.changes.end(), [](const diff::Change& c) { return c.visible; });
+        INFO(m.changed << " (field " << target << ")\n" << diff::render_text(r));
+        // Word: accepting every revision gives the changed report, rejecting every one the original.
+        std::string docx = redlinetest::redline_docx(original, changed);
+        CHECK(redlinetest::package_text(docx, true) ==
+              redlinetest::package_text(redlinetest::built_docx(changed), std::nullopt));
+        CHECK(redlinetest::package_text(docx, false) == old_text);
+        std::string comment = docxtest::unzip_map(docx)["word/comments.xml"];
+        // HTML: the change marked inside the report, or listed as never printed in the summary.
+        std::string html = diff::render_html(r, original, changed, {}, emit);
+        std::string report = html.substr(html.find("<main"));
+        if (visible) {
+            CHECK(redlinetest::revision_count(docx) > 0);
+            CHECK((report.find("<ins") != std::string::npos || report.find("<del") != std::string::npos));
+        } else {
+            CHECK(comment.find("Not printed in the report:") != std::string::npos);
+            CHECK(html.find("Not printed in the report:") != std::string::npos);
+            for (const diff::Change& c : r.changes) {
+                CHECK(comment.find(c.place) != std::string::npos);
+            }
+        }
+    }
 }

@@ -1,6 +1,8 @@
 // Places, labels and visibility of changes, in the words of the report.
 #include "places.hpp"
 
+#include "../present/present.hpp"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -220,8 +222,25 @@ Where Names::instrument(const Where& w, const std::string& key, const Instrument
     const Instrument& i = y ? *y : *x;
     out.location = w.location + "/" + key + "/" + i.id.value;
     out.place = "Registry, " + instrument_label(i);
-    out.visible = cited_instruments_.contains(i.id.value);
+    out.visible = cited_instruments_.contains(i.id.value) && (!x || !y || prints_differently(i.id.value));
     return out;
+}
+
+bool Names::prints_differently(const std::string& instrument_id) const {
+    // The citations of the instrument, printed with OLD's registry and with NEW's; NEW's citations
+    // decide when NEW cites it at all.
+    for (const Document* d : {&new_, &old_}) {
+        bool cited = false;
+        for (const Mechanism& m : d->annex.mechanisms) {
+            for (const RelevanceBlock& b : m.relevance) {
+                if (!b.cite || b.cite->id != instrument_id) continue;
+                cited = true;
+                if (present::relevance_text(b, old_index_) != present::relevance_text(b, new_index_)) return true;
+            }
+        }
+        if (cited) return false;
+    }
+    return false;
 }
 
 Where Names::editorial(const Where& w, const std::string& key, const std::string& id, const std::string& place) const {

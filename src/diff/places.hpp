@@ -54,6 +54,9 @@ private:
     const Document& new_;
     const DocumentIndex& old_index_;
     const DocumentIndex& new_index_;
+    // Whether any citation of the instrument prints differently with NEW's registry than with OLD's.
+    [[nodiscard]] bool prints_differently(const std::string& instrument_id) const;
+
     std::set<std::string> cited_instruments_;  // cited in either document
     std::set<std::string> cited_entities_;     // an initiative's agency in either document
     std::set<std::string> labelled_instruments_;  // whose printed label overrides the generated one (in NEW or OLD)

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 
 namespace itucollab::emit::docx {
@@ -23,6 +24,16 @@ std::vector<pugi::xml_node> block_children(pugi::xml_node parent) {
     std::vector<pugi::xml_node> out;
     for (pugi::xml_node c : parent.children()) {
         if (c.type() == pugi::node_element && !is_properties(c)) out.push_back(c);
+    }
+    return out;
+}
+
+std::string raw_properties(pugi::xml_node n) {
+    std::string out;
+    for (pugi::xml_node c : n.children()) {
+        std::ostringstream s;
+        c.print(s, "", pugi::format_raw);
+        out += s.str();
     }
     return out;
 }
@@ -64,6 +75,122 @@ void Merger::blocks(pugi::xml_node old_parent, pugi::xml_node new_parent, pugi::
         (k < olds.size() ? a : b).push_back({keys[k], contents[k], !n.attribute("itc-move").empty()});
     }
     for (const BlockStep& step : align_blocks(a, b)) block(step, olds, news, out, tracked);
+    close_segments(out);
+}
+
+namespace {
+
+// The revision on a paragraph's mark (w:ins, w:del, w:moveFrom, w:moveTo), or null.
+pugi::xml_node mark_of(pugi::xml_node p) {
+    if (!named(p, "w:p")) return {};
+    for (pugi::xml_node c : p.child("w:pPr").child("w:rPr").children()) {
+        if (named(c, "w:ins") || named(c, "w:del") || named(c, "w:moveFrom") || named(c, "w:moveTo")) return c;
+    }
+    return {};
+}
+
+// Whether the paragraph is there once every revision is accepted.
+bool kept_on_accept(pugi::xml_node mark) { return named(mark, "w:ins") || named(mark, "w:moveTo"); }
+
+void remove_mark(pugi::xml_node mark) {
+    pugi::xml_node rpr = mark.parent();
+    rpr.remove_child(mark);
+    if (!rpr.first_child()) rpr.parent().remove_child(rpr);
+}
+
+// A paragraph's properties without its mark, section break and recorded change.
+void copy_properties(pugi::xml_node from, pugi::xml_node into) {
+    for (pugi::xml_node c : from.children()) {
+        if (!named(c, "w:rPr") && !named(c, "w:sectPr") && !named(c, "w:pPrChange")) into.append_copy(c);
+    }
+}
+
+}  // namespace
+
+void Merger::close_segments(pugi::xml_node out) {
+    // A removed paragraph mark joins its paragraph with the next one. Before a table and at the end
+    // of a body, cell or note there is no next one: the last paragraph there must keep its mark in
+    // both the accepted and the rejected document. A run of marked paragraphs ending there is
+    // closed by the paragraph before it (its mark takes the run's revision) or, when the run holds
+    // both kinds, by joining the last paragraph of each kind into one.
+    std::vector<pugi::xml_node> kids = block_children(out);
+    for (std::size_t k = 0; k < kids.size();) {
+        if (!mark_of(kids[k])) {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < kids.size() && mark_of(kids[end])) ++end;
+        bool closed = end < kids.size() && named(kids[end], "w:p");
+        std::size_t first = k;
+        k = end;
+        if (closed) continue;
+        pugi::xml_node last = kids[end - 1];
+        pugi::xml_node last_mark = mark_of(last);
+        bool last_accepted = kept_on_accept(last_mark);
+        pugi::xml_node other;  // the last paragraph of the other kind in the run
+        for (std::size_t j = end - 1; j-- > first;) {
+            if (kept_on_accept(mark_of(kids[j])) != last_accepted) {
+                other = kids[j];
+                break;
+            }
+        }
+        pugi::xml_node accepted_props, rejected_props;  // what the paragraph is in each document
+        if (other) {
+            // Both kinds: the other paragraph's runs go first into the last one, which keeps its mark.
+            accepted_props = (last_accepted ? last : other).child("w:pPr");
+            rejected_props = (last_accepted ? other : last).child("w:pPr");
+            pugi::xml_node anchor = last.child("w:pPr") ? last.child("w:pPr").next_sibling() : last.first_child();
+            for (pugi::xml_node c = other.first_child(); c;) {
+                pugi::xml_node next = c.next_sibling();
+                if (!named(c, "w:pPr")) {
+                    if (anchor) last.insert_move_before(c, anchor);
+                    else last.append_move(c);
+                }
+                c = next;
+            }
+        } else {
+            pugi::xml_node before = first > 0 ? kids[first - 1] : pugi::xml_node();
+            if (!before || !named(before, "w:p") || before.child("w:pPr").child("w:pPrChange")) continue;
+            // One kind: the paragraph before the run ends where the run ends in the other document.
+            pugi::xml_node props = before.child("w:pPr") ? before.child("w:pPr") : before.prepend_child("w:pPr");
+            pugi::xml_node rpr = props.child("w:rPr");
+            if (!rpr) {
+                pugi::xml_node at = props.child("w:sectPr");
+                rpr = at ? props.insert_child_before("w:rPr", at) : props.append_child("w:rPr");
+            }
+            pugi::xml_document holder;
+            pugi::xml_node moved = revision(holder, last_accepted ? "w:ins" : "w:del");
+            rpr.prepend_copy(moved);
+            accepted_props = (last_accepted ? last : before).child("w:pPr");
+            rejected_props = (last_accepted ? before : last).child("w:pPr");
+        }
+        // The last paragraph keeps no revision on its mark and shows the accepted properties,
+        // the rejected ones recorded in a w:pPrChange.
+        pugi::xml_document saved;
+        pugi::xml_node accepted = saved.append_child("accepted"), rejected = saved.append_child("rejected");
+        copy_properties(accepted_props, accepted);
+        copy_properties(rejected_props, rejected);
+        remove_mark(last_mark);
+        if (other) other.parent().remove_child(other);
+        pugi::xml_node props = last.child("w:pPr") ? last.child("w:pPr") : last.prepend_child("w:pPr");
+        for (pugi::xml_node c = props.first_child(); c;) {
+            pugi::xml_node next = c.next_sibling();
+            if (!named(c, "w:rPr") && !named(c, "w:sectPr")) props.remove_child(c);
+            c = next;
+        }
+        pugi::xml_node tail = props.first_child();  // rPr or sectPr, which come last
+        for (pugi::xml_node c : accepted.children()) {
+            if (tail) props.insert_copy_before(c, tail);
+            else props.append_copy(c);
+        }
+        if (raw_properties(accepted) != raw_properties(rejected)) {
+            pugi::xml_node change = revision(props, "w:pPrChange");
+            pugi::xml_node was = change.append_child("w:pPr");
+            for (pugi::xml_node c : rejected.children()) was.append_copy(c);
+        }
+        if (!props.first_child()) last.remove_child(props);
+    }
 }
 
 void Merger::block(const BlockStep& step, const std::vector<pugi::xml_node>& olds, const std::vector<pugi::xml_node>& news,

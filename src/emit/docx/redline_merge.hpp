@@ -66,6 +66,7 @@ private:
     void row(pugi::xml_node old_row, pugi::xml_node new_row, pugi::xml_node out, Mark whole, bool tracked);
     void whole_container(pugi::xml_node from, pugi::xml_node out, Mark mark);
     std::string signature(pugi::xml_node block) const;
+    void close_segments(pugi::xml_node out);
 
     // redline_runs.cpp: paragraphs
     Paragraph take_apart(pugi::xml_node p) const;
