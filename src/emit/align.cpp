@@ -44,6 +44,28 @@ private:
     std::unordered_map<std::string, std::size_t> ids_;
 };
 
+// "C2{+,+} {+C3 +}and" reads "C2{+, C3+} and": a common blank between two insertions (or two
+// deletions) on one side changes place with an equal blank that ends the second one.
+void slide_one_sided(std::vector<TokenStep>& steps, std::span<const TokenRef> a, std::span<const TokenRef> b) {
+    using Op = TokenStep::Op;
+    for (std::size_t k = 1; k + 1 < steps.size(); ++k) {
+        TokenStep& blank = steps[k];
+        Op side = steps[k - 1].op;
+        if (blank.op != Op::same || !a[blank.index].space || side == Op::same || steps[k + 1].op != side) continue;
+        std::size_t end = k + 1;
+        while (end < steps.size() && steps[end].op == side) ++end;
+        TokenStep& last = steps[end - 1];
+        const TokenRef& last_token = side == Op::added ? b[last.index] : a[last.index];
+        if (!last_token.space || last_token.id != a[blank.index].id) continue;
+        TokenStep moved{side, side == Op::added ? blank.other : blank.index, 0};
+        TokenStep kept{Op::same, side == Op::added ? blank.index : last.index, side == Op::added ? last.index : blank.other};
+        steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(end - 1));
+        steps[k] = moved;
+        steps.insert(steps.begin() + static_cast<std::ptrdiff_t>(end - 1), kept);
+        k = end - 1;
+    }
+}
+
 }  // namespace
 
 std::vector<BlockStep> align_blocks(std::span<const BlockRef> old_blocks, std::span<const BlockRef> new_blocks) {
@@ -124,6 +146,29 @@ std::vector<BlockStep> align_blocks(std::span<const BlockRef> old_blocks, std::s
     return steps;
 }
 
+void split_words(std::string_view text, const std::function<void(std::string_view, bool)>& piece) {
+    constexpr std::string_view opening = "(\"'[";
+    constexpr std::string_view closing = ",.;:)!?\"']";
+    auto blank = [](char c) { return c == ' ' || c == '\n'; };
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t end = i;
+        bool is_blank = blank(text[i]);
+        while (end < text.size() && blank(text[end]) == is_blank) ++end;
+        std::string_view run = text.substr(i, end - i);
+        i = end;
+        if (is_blank) {
+            piece(run, true);
+            continue;
+        }
+        std::size_t lead = 0;
+        while (lead < run.size() && opening.find(run[lead]) != std::string_view::npos) piece(run.substr(lead++, 1), false);
+        std::size_t tail = run.size();
+        while (tail > lead && closing.find(run[tail - 1]) != std::string_view::npos) --tail;
+        if (tail > lead) piece(run.substr(lead, tail - lead), false);
+        for (std::size_t k = tail; k < run.size(); ++k) piece(run.substr(k, 1), false);
+    }
+}
+
 std::vector<TokenStep> align_tokens(std::span<const TokenRef> a, std::span<const TokenRef> b, std::size_t max_product) {
     using Op = TokenStep::Op;
     std::vector<TokenStep> out;
@@ -182,6 +227,7 @@ std::vector<TokenStep> align_tokens(std::span<const TokenRef> a, std::span<const
         else added.push_back(j++);
     }
     flush();
+    slide_one_sided(out, a, b);
     return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ struct BlockStep {
 /// sides is a move; the rest is removed or added. `same_key` may rewrite OLD keys (renamed records)
 /// before this is called. Every OLD and every NEW block appears exactly once (moves: once per side).
 std::vector<BlockStep> align_blocks(std::span<const BlockRef> old_blocks, std::span<const BlockRef> new_blocks);
+
+/// Splits text into the tokens a redline compares: runs of blanks (space, newline), words, and the
+/// ASCII brackets, quotes and punctuation a word opens or ends with ("(Rev." → "(", "Rev", ".").
+void split_words(std::string_view text, const std::function<void(std::string_view piece, bool blank)>& piece);
 
 /// One token of a paragraph, interned by the caller: equal ids compare equal.
 struct TokenRef {

@@ -169,14 +169,9 @@ private:
         std::function<void(pugi::xml_node)> walk = [&](pugi::xml_node parent) {
             for (pugi::xml_node c : parent.children()) {
                 if (c.type() == pugi::node_pcdata) {
-                    std::string_view text = c.value();
-                    for (std::size_t i = 0; i < text.size();) {
-                        bool space = text[i] == ' ' || text[i] == '\n';
-                        std::size_t end = i;
-                        while (end < text.size() && (text[end] == ' ' || text[end] == '\n') == space) ++end;
-                        add(Token{context, {}, std::string(text.substr(i, end - i)), "", space});
-                        i = end;
-                    }
+                    split_words(c.value(), [&](std::string_view piece, bool blank) {
+                        add(Token{context, {}, std::string(piece), "", blank});
+                    });
                 } else if (c.type() == pugi::node_element) {
                     if (atomic(c)) {
                         add(Token{context, c, "", "", false});

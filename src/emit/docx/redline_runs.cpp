@@ -68,14 +68,9 @@ Paragraph Merger::take_apart(pugi::xml_node p) const {
                 add(Token{link, props, c, "", "", false});
                 continue;
             }
-            std::string_view text = c.text().get();
-            for (std::size_t i = 0; i < text.size();) {
-                bool space = text[i] == ' ';
-                std::size_t end = i;
-                while (end < text.size() && (text[end] == ' ') == space) ++end;
-                add(Token{link, props, {}, std::string(text.substr(i, end - i)), "", space});
-                i = end;
-            }
+            split_words(c.text().get(), [&](std::string_view piece, bool blank) {
+                add(Token{link, props, {}, std::string(piece), "", blank});
+            });
         }
     };
     for (pugi::xml_node c : p.children()) {
