@@ -109,7 +109,7 @@ TEST_CASE("rollover: diff OLD NEW shows exactly the rollover edits") {
                                "Header, session end: 18 June [-2021-]{+2022+}\n"
                                "Header, document date: 23 March [-2021-]{+2022+}\n"
                                "Header, References: … C12/INF/1(Rev.1), C13/INF/10, C14/INF/7, C15/INF/4, C16/57, C17/INF/10, "
-                               "C18/INF/4, C19/INF/8{+,+} {+C20/INF/3 +}and [-C20/INF/3-]{+C21/INF/2+}\n"
+                               "C18/INF/4, C19/INF/8{+, C20/INF/3+} and [-C20/INF/3-]{+C21/INF/2+}\n"
                                "Not printed in the report:\n"
                                "Review of report: added review entry \"report: session name, session dates and document "
                                "date advanced by one year: conf…\"\n"));

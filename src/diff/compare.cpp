@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
 
 namespace itucollab::diff {
 namespace {
@@ -137,7 +136,7 @@ public:
                                   },
                                   [this](const Paragraph& x, const Paragraph& y, const Where& at) { pair(x, y, at); }};
         ListMatch m = c_.keyed_list(w.part, a, b, list);
-        renumbering_.paragraphs(a, b, m, section_);
+        renumbering_.paragraphs(m, section_);
     }
     void value(const std::string& key, const std::vector<Footnote>& a, const std::vector<Footnote>& b,
                const Where& w) {
@@ -259,7 +258,7 @@ private:
                 section_ = {};
             }};
         ListMatch m = c_.keyed_list(Part::sections, a_.sections, b_.sections, list);
-        renumbering_.sections(a_.sections, b_.sections, m);
+        renumbering_.sections(m);
     }
 
     static std::size_t section_index(const Document& d, const Section& s) {

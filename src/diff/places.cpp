@@ -193,37 +193,34 @@ Where Names::item(const Where& w, const std::string& key, const InitiativeItem* 
     return out;
 }
 
-Where Names::mechanism(const Where& w, const std::string& key, const Mechanism* x, const Mechanism* y) const {
+// A keyed record's place: its part, its noun, its id after the list's key, what the report calls it.
+Where Names::record_at(const Where& w, Part part, const char* record, const std::string& key, const std::string& id,
+                       std::string place, bool visible) const {
     Where out = w;
-    out.part = Part::annex;
-    out.record = "mechanism";
-    const Mechanism& m = y ? *y : *x;
-    out.location = w.location + "/" + key + "/" + m.id.value;
-    out.place = "Annex, " + (m.acronym && !m.acronym->empty() ? *m.acronym : m.name);
+    out.part = part;
+    out.record = record;
+    out.location = w.location + "/" + key + "/" + id;
+    out.place = std::move(place);
+    out.visible = w.visible && visible;
     return out;
+}
+
+Where Names::mechanism(const Where& w, const std::string& key, const Mechanism* x, const Mechanism* y) const {
+    const Mechanism& m = y ? *y : *x;
+    return record_at(w, Part::annex, "mechanism", key, m.id.value,
+                     "Annex, " + (m.acronym && !m.acronym->empty() ? *m.acronym : m.name), true);
 }
 
 Where Names::entity(const Where& w, const std::string& key, const UnEntity* x, const UnEntity* y) const {
-    Where out = w;
-    out.part = Part::registries;
-    out.record = "UN entity";
     const UnEntity& e = y ? *y : *x;
-    out.location = w.location + "/un-entities/" + e.id.value;
-    out.place = "Registry, UN entity " + e.acronym;
-    out.visible = cited_entities_.contains(e.id.value);
-    (void)key;
-    return out;
+    return record_at(w, Part::registries, "UN entity", key, e.id.value, "Registry, UN entity " + e.acronym,
+                     cited_entities_.contains(e.id.value));
 }
 
 Where Names::instrument(const Where& w, const std::string& key, const Instrument* x, const Instrument* y) const {
-    Where out = w;
-    out.part = Part::registries;
-    out.record = "instrument";
     const Instrument& i = y ? *y : *x;
-    out.location = w.location + "/" + key + "/" + i.id.value;
-    out.place = "Registry, " + instrument_label(i);
-    out.visible = cited_instruments_.contains(i.id.value) && (!x || !y || prints_differently(i.id.value));
-    return out;
+    return record_at(w, Part::registries, "instrument", key, i.id.value, "Registry, " + instrument_label(i),
+                     cited_instruments_.contains(i.id.value) && (!x || !y || prints_differently(i.id.value)));
 }
 
 bool Names::prints_differently(const std::string& instrument_id) const {

@@ -54,6 +54,8 @@ private:
     const Document& new_;
     const DocumentIndex& old_index_;
     const DocumentIndex& new_index_;
+    [[nodiscard]] Where record_at(const Where& w, Part part, const char* record, const std::string& key,
+                                  const std::string& id, std::string place, bool visible) const;
     // Whether any citation of the instrument prints differently with NEW's registry than with OLD's.
     [[nodiscard]] bool prints_differently(const std::string& instrument_id) const;
 

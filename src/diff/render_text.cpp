@@ -93,18 +93,11 @@ std::vector<WordRun> with_context(const std::vector<WordRun>& runs, std::size_t 
             out.push_back(r);
             continue;
         }
+        // The context-th word after the change before, "…", the last context words before the next.
         std::string text;
-        if (after_change) {
-            // up to the end of the context-th word
-            text += context == 0 ? "" : r.text.substr(0, words[context - 1].second);
-            text += (context == 0 ? "" : " ") + ellipsis;
-        } else {
-            text += ellipsis;
-        }
-        if (before_change) {
-            std::size_t start = context == 0 ? r.text.size() : words[words.size() - context].first;
-            text += context == 0 ? " " : " " + r.text.substr(start);
-        }
+        if (after_change && context > 0) text += r.text.substr(0, words[context - 1].second) + " ";
+        text += ellipsis;
+        if (before_change) text += " " + (context > 0 ? r.text.substr(words[words.size() - context].first) : "");
         out.push_back({WordRun::Op::same, text});
     }
     return out;

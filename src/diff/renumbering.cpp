@@ -105,13 +105,12 @@ void find_runs(Part part, const std::string& singular, const std::string& plural
 
 }  // namespace
 
-void RenumberingFinder::sections(const std::vector<Section>&, const std::vector<Section>&, const ListMatch& m) {
+void RenumberingFinder::sections(const ListMatch& m) {
     auto number = [](std::size_t n) { return std::to_string(n); };
     find_runs(Part::sections, "section", "sections", positions(m), number, number, sections_);
 }
 
-void RenumberingFinder::paragraphs(const std::vector<Paragraph>&, const std::vector<Paragraph>&, const ListMatch& m,
-                                   const SectionPair& section) {
+void RenumberingFinder::paragraphs(const ListMatch& m, const SectionPair& section) {
     find_runs(
         Part::sections, "paragraph", "paragraphs", positions(m),
         [&](std::size_t n) { return paragraph_number(section.old_index, n - 1); },

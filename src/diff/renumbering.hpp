@@ -9,9 +9,8 @@ namespace itucollab::diff {
 /// Collects the matches of numbered lists during the walk; `finish` turns them into sentences.
 class RenumberingFinder {
 public:
-    void sections(const std::vector<Section>& a, const std::vector<Section>& b, const ListMatch& m);
-    void paragraphs(const std::vector<Paragraph>& a, const std::vector<Paragraph>& b, const ListMatch& m,
-                    const SectionPair& section);
+    void sections(const ListMatch& m);
+    void paragraphs(const ListMatch& m, const SectionPair& section);
     /// Sections, then paragraphs in NEW's order, then footnotes (numbered document-wide).
     std::vector<Renumbering> finish(const Document& a, const Document& b, const DocumentIndex& old_index,
                                     const DocumentIndex& new_index, const Comparer& comparer);

@@ -82,6 +82,30 @@ std::string normalize_whitespace(const std::string& s) {
     return out;
 }
 
+namespace {
+
+// "C2{+,+} {+C3 +}and" reads "C2{+, C3+} and": a common blank between two insertions (or two deletions)
+// changes place with the equal blank that ends the second one.
+void slide_one_sided(std::vector<WordRun>& runs) {
+    for (std::size_t k = 1; k + 1 < runs.size(); ++k) {
+        const std::string& blank = runs[k].text;
+        WordRun::Op side = runs[k - 1].op;
+        bool all_blank = !blank.empty() && std::all_of(blank.begin(), blank.end(), [](char c) { return is_space(c); });
+        if (runs[k].op != WordRun::Op::same || !all_blank || side == WordRun::Op::same || runs[k + 1].op != side ||
+            !runs[k + 1].text.ends_with(blank) || runs[k + 1].text.size() == blank.size()) {
+            continue;
+        }
+        runs[k - 1].text += blank + runs[k + 1].text.substr(0, runs[k + 1].text.size() - blank.size());
+        runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        if (k + 1 < runs.size() && runs[k + 1].op == WordRun::Op::same) {
+            runs[k].text += runs[k + 1].text;
+            runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<WordRun> word_diff(const std::string& old_text, const std::string& new_text, const Options& options) {
     WordBudget unlimited{static_cast<std::size_t>(-1)};
     return word_diff(old_text, new_text, options, unlimited);
@@ -149,6 +173,7 @@ std::vector<WordRun> word_diff(const std::string& old_text, const std::string& n
         (info.type == dtl::SES_DELETE ? removed : added) += token;
     }
     flush();
+    slide_one_sided(runs);
     return runs;
 }
 
