@@ -169,6 +169,7 @@ Document with_editorial_lists() {
     Document d = *r.document;
     d.accepted.push_back(Acceptance{"unbalanced-brackets", Ref{"opening", {}}, "As published", {}});
     d.reviews.push_back(Review{Ref{"opening", {}}, "Check the dates", {}});
+    d.unplaced.push_back(UnplacedContent{"table 2 row 1 column 1", "stray cell", {}});
     return d;
 }
 
@@ -184,7 +185,8 @@ TEST_CASE("every field of the model changed alone is shown by the text and JSON 
     // Fields the report never prints; every other change must be marked visible.
     const std::set<std::string> unprinted{"header.language",  "mechanism.acronym", "UN entity.name",
                                           "accepted warning.rule", "accepted warning.in", "accepted warning.reason",
-                                          "review entry.in", "review entry.reason"};
+                                          "review entry.in", "review entry.reason", "unplaced content.where",
+                                          "unplaced content.text"};
     std::set<std::string> untitled;  // instruments without a title: showing or hiding it prints the same
     for (const Instrument& i : original.instruments) {
         if (!i.title) untitled.insert(i.id.value);
@@ -223,7 +225,8 @@ TEST_CASE("every field of the model changed alone is shown by the text and JSON 
     for (const char* field : {"header.date", "session.venue", "section.title", "paragraph.text", "footnote.text",
                               "initiative group.sector", "initiative item.agency", "mechanism.frequency",
                               "relevance block.append", "annex headings.financial", "annex note.mark",
-                              "UN entity.name", "instrument.year", "accepted warning.reason", "review entry.reason"}) {
+                              "UN entity.name", "instrument.year", "accepted warning.reason", "review entry.reason",
+                              "unplaced content.text"}) {
         INFO(field);
         CHECK(seen.contains(field));
     }

@@ -345,7 +345,17 @@ TEST_CASE("import: content it cannot place is a warning naming its DOCX location
           std::string::npos);
     CHECK(r.output.find("table 2 row 1 column 2: warning: cannot place this content: \"second stray cell\"") !=
           std::string::npos);
-    CHECK(fs::exists(dir + "/imported/report.yaml"));
+    // Nothing is lost: report.yaml lists it under unplaced:, and check warns until it is moved.
+    std::string report = read_file(dir + "/imported/report.yaml");
+    CHECK(report.find("unplaced:\n  - where: table 2 row 1 column 1\n    text: stray cell\n") != std::string::npos);
+    CHECK(report.find("  - where: table 2 row 1 column 2\n    text: second stray cell\n") != std::string::npos);
+    CHECK(r.output.find("report.yaml:") != std::string::npos);
+    CHECK(r.output.find("warning: content the import could not place (table 2 row 1 column 1): \"stray cell\"; move it "
+                        "into the corpus, then remove this entry [unplaced-content]") != std::string::npos);
+    RunResult check = run(binary() + " check '" + dir + "/imported'");
+    CHECK(check.status == 0);
+    CHECK(check.output.find("[unplaced-content]") != std::string::npos);
+    CHECK(run(binary() + " check --strict '" + dir + "/imported'").status == 1);
 }
 
 TEST_CASE("import: run text full of markup characters comes back as the same text") {

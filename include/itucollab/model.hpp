@@ -194,6 +194,14 @@ struct Review {
     SourceLoc loc;
 };
 
+/// Content `itucollab import` could not place in the report's structure, kept so nothing is lost;
+/// `check` warns (unplaced-content) until an editor moves it into the corpus and removes the entry.
+struct UnplacedContent {
+    std::string where;  ///< its place in the Word document: "section 3, paragraph 12", "table 2 row 4 column 3"
+    std::string text;   ///< the content as plain text
+    SourceLoc loc;
+};
+
 /// The whole report.
 struct Document {
     std::string language;  ///< BCP 47 primary tag, "en"
@@ -213,6 +221,7 @@ struct Document {
     std::vector<Instrument> instruments;
     std::vector<Acceptance> accepted;
     std::vector<Review> reviews;
+    std::vector<UnplacedContent> unplaced;
     SourceLoc loc;
     /// Where report.yaml's values were written: "symbol", "date", "references.0" …
     std::map<std::string, SourceLoc> field_locs;

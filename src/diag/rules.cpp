@@ -9,7 +9,7 @@ namespace {
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 
-constexpr std::array<RuleInfo, 69> catalogue{{
+constexpr std::array<RuleInfo, 70> catalogue{{
     {"invalid-utf8", E, "encoding", "a file contains bytes that are not UTF-8"},
     {"byte-order-mark", E, "encoding", "a file starts with a byte-order mark"},
     {"control-character", E, "encoding", "a file or a text holds a control character or NUL"},
@@ -60,6 +60,7 @@ constexpr std::array<RuleInfo, 69> catalogue{{
     {"unknown-rule", E, "document", "an accept entry names a rule that cannot be accepted"},
     {"unused-accept", W, "document", "an accept entry that waives nothing"},
     {"review-needed", W, "document", "rolled-over text or dates still to review"},
+    {"unplaced-content", W, "document", "content an import could not place, listed under unplaced:"},
     {"empty-link", E, "text", "a link with an empty target"},
     {"link-scheme", E, "text", "a link that is not http, https or mailto"},
     {"bad-link", E, "text", "a malformed http, https or mailto link"},

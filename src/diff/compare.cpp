@@ -229,6 +229,18 @@ public:
                                [this](const Review& x, const Review& y, const Where& at) { pair(x, y, at); }, false};
         c_.keyed_list(Part::editorial, a, b, list);
     }
+    void value(const std::string& key, const std::vector<UnplacedContent>& a, const std::vector<UnplacedContent>& b,
+               const Where& w) {
+        KeyedList<UnplacedContent> list{
+            "unplaced content", [](const UnplacedContent& x) { return x.where + "\n" + x.text; },
+            [](const UnplacedContent& x, bool) { return x.where + ": " + x.text; },
+            [&](const UnplacedContent* x, std::size_t, const UnplacedContent* y, std::size_t) {
+                const UnplacedContent& u = y ? *y : *x;
+                return names_.editorial(w, key, u.where, "Unplaced content from " + u.where);
+            },
+            [this](const UnplacedContent& x, const UnplacedContent& y, const Where& at) { pair(x, y, at); }, false};
+        c_.keyed_list(Part::editorial, a, b, list);
+    }
 
 private:
     template <class R, class Describe> void pair_with(const R& a, const R& b, const Where& w, Describe describe_fn) {

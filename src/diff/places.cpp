@@ -244,7 +244,7 @@ Where Names::editorial(const Where& w, const std::string& key, const std::string
     Where out = w;
     out.location = w.location + "/" + key + "/" + id;
     out.place = place;
-    out.record = key == "accept" ? "accepted warning" : "review entry";
+    out.record = key == "accept" ? "accepted warning" : key == "review" ? "review entry" : "unplaced content";
     out.visible = false;
     return out;
 }

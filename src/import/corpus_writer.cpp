@@ -148,6 +148,11 @@ std::string report_file(const Document& doc, const std::vector<std::string>& sec
         out += "  - in:" + yaml_value(r.in.id, 7, 6);
         out += key(4, "reason", r.reason);
     }
+    if (!doc.unplaced.empty()) out += "unplaced:\n";
+    for (const UnplacedContent& u : doc.unplaced) {
+        out += "  - where:" + yaml_value(u.where, 10, 6);
+        out += key(4, "text", u.text);
+    }
     return out;
 }
 

@@ -114,6 +114,8 @@ ImportOutcome import_docx(const std::string& bytes, const ImportOptions& options
     std::string header = resolve(dir, relationship_target(drels, "/header"));
     if (!header.empty() && package.has(header)) meta.running_head = all_text(package.xml(header).document_element());
     outcome.recognised = recognise(body, meta);
+    // Nothing is dropped: what has no place in the report's structure is kept in report.yaml.
+    for (const Unplaced& u : outcome.recognised.unplaced) outcome.recognised.document.unplaced.push_back({u.where, u.text, {}});
     return outcome;
 }
 

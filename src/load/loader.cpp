@@ -122,6 +122,7 @@ public:
         check_content_rules(doc, diags_, scope);
         if (scope.header) {
             check_reviews(doc, diags_);
+            check_unplaced(doc, diags_);
             apply_acceptances(doc, diags_);
         }
         result_.status = diags_.has_errors() ? LoadResult::Status::invalid : LoadResult::Status::ok;

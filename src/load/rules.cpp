@@ -294,6 +294,16 @@ void check_reviews(const Document& doc, Diagnostics& diags) {
     }
 }
 
+void check_unplaced(const Document& doc, Diagnostics& diags) {
+    for (const UnplacedContent& u : doc.unplaced) {
+        std::string text = u.text.size() > 80 ? u.text.substr(0, 77) + "..." : u.text;
+        diags.warning("unplaced-content", u.loc,
+                      fmt::format("content the import could not place ({}): \"{}\"; move it into the corpus, then "
+                                  "remove this entry",
+                                  u.where.substr(0, 120), text));
+    }
+}
+
 void apply_acceptances(const Document& doc, Diagnostics& diags) {
     std::set<std::string> ids = record_ids(doc);
     std::vector<std::string> acceptable;

@@ -77,6 +77,9 @@ template <class V, Describes<Document> D> void describe_editorial(V& v, D& d) {
     v.field("accept", d.accepted, Need::optional, "Warnings accepted on purpose, each with its reason");
     v.field("review", d.reviews, Need::optional,
             "Texts still to review after a rollover; `check` warns (review-needed) until each entry is removed");
+    v.field("unplaced", d.unplaced, Need::optional,
+            "Content `itucollab import` could not place, with its place in the Word document; `check` warns "
+            "(unplaced-content) until each is moved into the corpus and its entry removed");
 }
 
 template <class V> void describe(V& v, ReportFile& r) {
@@ -87,6 +90,11 @@ template <class V> void describe(V& v, ReportFile& r) {
     v.field("mechanisms", m.mechanisms, Need::required, "Files holding the annex table rows, in order");
     v.field("registries", m.registries, Need::required, "Registry files (UN entities, instruments)");
     describe_editorial(v, *r.doc);
+}
+
+template <class V, Describes<UnplacedContent> U> void describe(V& v, U& u) {
+    v.field("where", u.where, Need::required, "Its place in the Word document, e.g. \"table 2 row 4 column 3\"");
+    v.field("text", u.text, Need::required, "The content, as plain text");
 }
 
 template <class V, Describes<Review> R> void describe(V& v, R& r) {
@@ -222,5 +230,6 @@ inline const char* record_name(const Instrument*) { return "instrument"; }
 inline const char* record_name(const RegistryFile*) { return "registry file"; }
 inline const char* record_name(const Acceptance*) { return "accepted warning"; }
 inline const char* record_name(const Review*) { return "review entry"; }
+inline const char* record_name(const UnplacedContent*) { return "unplaced content"; }
 
 }  // namespace itucollab
