@@ -58,8 +58,9 @@ std::string Merger::signature(pugi::xml_node block) const {
     return out;
 }
 
-void Merger::blocks(pugi::xml_node old_parent, pugi::xml_node new_parent, pugi::xml_node out, bool tracked) {
-    std::vector<pugi::xml_node> olds = block_children(old_parent), news = block_children(new_parent);
+std::vector<BlockStep> Merger::align(const std::vector<pugi::xml_node>& olds, const std::vector<pugi::xml_node>& news,
+                                     bool all_movable) const {
+    // Keys and signatures live here while align_blocks reads them through string_views.
     std::vector<std::string> keys, contents;
     keys.reserve(olds.size() + news.size());
     contents.reserve(olds.size() + news.size());
@@ -70,11 +71,16 @@ void Merger::blocks(pugi::xml_node old_parent, pugi::xml_node new_parent, pugi::
             contents.push_back(signature(n));
         }
     }
-    for (std::size_t k = 0; k < olds.size() + news.size(); ++k) {
+    for (std::size_t k = 0; k < keys.size(); ++k) {
         pugi::xml_node n = k < olds.size() ? olds[k] : news[k - olds.size()];
-        (k < olds.size() ? a : b).push_back({keys[k], contents[k], !n.attribute("itc-move").empty()});
+        (k < olds.size() ? a : b).push_back({keys[k], contents[k], all_movable || !n.attribute("itc-move").empty()});
     }
-    for (const BlockStep& step : align_blocks(a, b)) block(step, olds, news, out, tracked);
+    return align_blocks(a, b);
+}
+
+void Merger::blocks(pugi::xml_node old_parent, pugi::xml_node new_parent, pugi::xml_node out, bool tracked) {
+    std::vector<pugi::xml_node> olds = block_children(old_parent), news = block_children(new_parent);
+    for (const BlockStep& step : align(olds, news, false)) block(step, olds, news, out, tracked);
     close_segments(out);
 }
 
@@ -252,16 +258,7 @@ void Merger::table(pugi::xml_node old_table, pugi::xml_node new_table, pugi::xml
     std::vector<pugi::xml_node> olds, news;
     for (pugi::xml_node r : old_table.children("w:tr")) olds.push_back(r);
     for (pugi::xml_node r : new_table.children("w:tr")) news.push_back(r);
-    std::vector<std::string> keys, contents;
-    for (auto* side : {&olds, &news}) {
-        for (pugi::xml_node r : *side) {
-            keys.push_back(key_of(r));
-            contents.push_back(signature(r));
-        }
-    }
-    std::vector<BlockRef> a, b;
-    for (std::size_t k = 0; k < keys.size(); ++k) (k < olds.size() ? a : b).push_back({keys[k], contents[k], true});
-    for (const BlockStep& step : align_blocks(a, b)) {
+    for (const BlockStep& step : align(olds, news, true)) {
         pugi::xml_node o = step.old_index == no_block ? pugi::xml_node() : olds[step.old_index];
         pugi::xml_node n = step.new_index == no_block ? pugi::xml_node() : news[step.new_index];
         bool row_tracked = is_tracked(n ? n : o, tracked);
@@ -327,15 +324,6 @@ void Merger::footnotes(pugi::xml_node old_root, pugi::xml_node new_root, pugi::x
     }
     for (pugi::xml_node f : olds) note_ids_.try_emplace(key_of(f), ++highest);
 
-    std::vector<std::string> keys, contents;
-    for (auto* side : {&olds, &news}) {
-        for (pugi::xml_node f : *side) {
-            keys.push_back(key_of(f));
-            contents.push_back(signature(f));
-        }
-    }
-    std::vector<BlockRef> a, b;
-    for (std::size_t k = 0; k < keys.size(); ++k) (k < olds.size() ? a : b).push_back({keys[k], contents[k], true});
     auto start = [&](pugi::xml_node from) {
         pugi::xml_node note = out.append_child("w:footnote");
         for (pugi::xml_attribute attr : from.attributes()) note.append_attribute(attr.name()) = attr.value();
@@ -343,7 +331,7 @@ void Merger::footnotes(pugi::xml_node old_root, pugi::xml_node new_root, pugi::x
         return note;
     };
     // Notes are found by id, not by place: a note NEW keeps is merged where NEW has it.
-    for (const BlockStep& step : align_blocks(a, b)) {
+    for (const BlockStep& step : align(olds, news, true)) {
         pugi::xml_node o = step.old_index == no_block ? pugi::xml_node() : olds[step.old_index];
         pugi::xml_node n = step.new_index == no_block ? pugi::xml_node() : news[step.new_index];
         bool tracked = is_tracked(n ? n : o, true);

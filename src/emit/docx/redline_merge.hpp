@@ -66,6 +66,10 @@ private:
     void row(pugi::xml_node old_row, pugi::xml_node new_row, pugi::xml_node out, Mark whole, bool tracked);
     void whole_container(pugi::xml_node from, pugi::xml_node out, Mark mark);
     std::string signature(pugi::xml_node block) const;
+    // The merge steps of two lists of blocks, rows or notes: keyed, signed, aligned. `all_movable`:
+    // every element names one record (rows, notes), else those marked itc-move.
+    std::vector<BlockStep> align(const std::vector<pugi::xml_node>& olds, const std::vector<pugi::xml_node>& news,
+                                 bool all_movable) const;
     void close_segments(pugi::xml_node out);
 
     // redline_runs.cpp: paragraphs
