@@ -5,6 +5,7 @@
 #include <itucollab/model.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -161,6 +162,10 @@ std::string render_json(const Result& result);
 std::map<std::string, std::string> renamed_records(const Result& result);
 /// The report part a redline block belongs to, from its key ("section:intro/group:BDT/…" → initiatives).
 Part part_of_block(std::string_view key);
+/// Whether a redline marks the block with this key under `options.only` (empty: every block).
+std::function<bool(std::string_view key)> tracked_blocks(const Options& options);
+/// What a redline leaves unmarked, one sentence each: the parts outside `--only`, whitespace.
+std::vector<std::string> unmarked_notes(const Options& options);
 /// The change summary the Word redline carries as a comment on the title: counts, renumberings,
 /// what `options` leaves unmarked, and the changes the report never prints.
 std::vector<std::string> redline_summary(const Result& result, const Options& options);

@@ -39,17 +39,28 @@ Part part_of_block(std::string_view key) {
     return Part::header;
 }
 
+std::function<bool(std::string_view)> tracked_blocks(const Options& options) {
+    if (options.only.empty()) return {};
+    return [only = options.only](std::string_view key) { return only.contains(part_of_block(key)); };
+}
+
+std::vector<std::string> unmarked_notes(const Options& options) {
+    std::vector<std::string> notes;
+    if (!options.only.empty()) {
+        std::string parts;
+        for (Part p : options.only) parts += (parts.empty() ? "" : ", ") + part_name(p);
+        notes.push_back(fmt::format("Only {} marked: differences elsewhere show NEW's text unmarked.", parts));
+    }
+    if (options.ignore_whitespace) notes.emplace_back("Whitespace-only differences are not marked.");
+    return notes;
+}
+
 std::vector<std::string> redline_summary(const Result& result, const Options& options) {
     std::vector<std::string> lines;
     lines.push_back(fmt::format("itucollab diff {} → {}: {}", result.old_symbol, result.new_symbol,
                                 summary_line(result.summary())));
     for (const Renumbering& r : result.renumbered) lines.push_back(r.sentence);
-    if (!options.only.empty()) {
-        std::string parts;
-        for (Part p : options.only) parts += (parts.empty() ? "" : ", ") + part_name(p);
-        lines.push_back(fmt::format("Only {} marked: differences elsewhere show NEW's text unmarked.", parts));
-    }
-    if (options.ignore_whitespace) lines.push_back("Whitespace-only differences are not marked.");
+    for (std::string& note : unmarked_notes(options)) lines.push_back(std::move(note));
     bool heading = false;
     for (const Change& c : result.changes) {
         if (c.visible) continue;
@@ -67,9 +78,7 @@ std::string render_docx(const Result& result, const Document& old_doc, const Doc
     redline.date = (new_doc.date.year ? iso_date(new_doc.date) : std::string("2000-01-01")) + "T00:00:00Z";
     redline.ignore_whitespace = options.ignore_whitespace;
     redline.renamed = renamed_records(result);
-    if (!options.only.empty()) {
-        redline.tracked = [only = options.only](std::string_view key) { return only.contains(part_of_block(key)); };
-    }
+    redline.tracked = tracked_blocks(options);
     redline.summary = redline_summary(result, options);
     return emit::docx::zip_package(emit::docx::redline_parts(old_doc, new_doc, emit, redline));
 }

@@ -56,12 +56,7 @@ std::string render_html_summary(const Result& result, const Options& options, co
         out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", name, n);
     }
     out += fmt::format("<tr><th scope=\"row\">total</th><td>{}</td></tr>\n</tbody>\n</table>\n", s.total());
-    if (!options.only.empty()) {
-        std::string parts;
-        for (Part p : options.only) parts += (parts.empty() ? "" : ", ") + part_name(p);
-        out += fmt::format("<p>Only {} marked: differences elsewhere show NEW's text unmarked.</p>\n", escape_text(parts));
-    }
-    if (options.ignore_whitespace) out += "<p>Whitespace-only differences are not marked.</p>\n";
+    for (const std::string& note : unmarked_notes(options)) out += "<p>" + escape_text(note) + "</p>\n";
     std::string printed, unprinted;
     for (const Change& c : result.changes) (c.visible ? printed : unprinted) += change_item(c, text);
     if (!printed.empty()) out += "<ol class=\"rl-changes\">\n" + printed + "</ol>\n";
@@ -79,9 +74,7 @@ std::string render_html(const Result& result, const Document& old_doc, const Doc
                         const EmitOptions& emit, const TextOptions& text) {
     emit::HtmlRedlineOptions redline;
     redline.renamed = renamed_records(result);
-    if (!options.only.empty()) {
-        redline.tracked = [only = options.only](std::string_view key) { return only.contains(part_of_block(key)); };
-    }
+    redline.tracked = tracked_blocks(options);
     redline.ignore_whitespace = options.ignore_whitespace;
     redline.summary = [&](std::size_t marked) { return render_html_summary(result, options, text, marked); };
     return emit::render_html_redline(old_doc, new_doc, emit, redline);
