@@ -97,3 +97,18 @@ TEST_CASE("revisions: rows and cells inserted or deleted, merges and formatting 
     CHECK(counted(formatting).formatting == 2);
     CHECK(counted(formatting).describe() == "2 revisions (2 formatting changes)");
 }
+
+TEST_CASE("revisions: a paragraph gone whole takes its bookmarks along, one whose content joins the next keeps them") {
+    const std::string mark = "<w:bookmarkStart w:id=\"7\" w:name=\"_itc7\"/><w:bookmarkEnd w:id=\"7\"/>";
+    std::string inserted = "<w:p><w:pPr><w:rPr><w:ins" + by + "/></w:rPr></w:pPr>" + mark + "<w:ins" + by +
+                           "><w:r><w:t>new</w:t></w:r></w:ins></w:p><w:p><w:r><w:t>kept</w:t></w:r></w:p>";
+    CHECK(resolved(inserted, false) == "<w:body " + ns + "><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:body>");
+    std::string deleted = "<w:p><w:pPr><w:rPr><w:del" + by + "/></w:rPr></w:pPr>" + mark + "<w:del" + by +
+                          "><w:r><w:delText>old</w:delText></w:r></w:del></w:p><w:p><w:r><w:t>kept</w:t></w:r></w:p>";
+    CHECK(resolved(deleted, true) == "<w:body " + ns + "><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:body>");
+    // Only the mark is deleted: the text lives on in the next paragraph, its bookmark with it.
+    std::string joined = "<w:p><w:pPr><w:rPr><w:del" + by + "/></w:rPr></w:pPr>" + mark +
+                         "<w:r><w:t>one </w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p>";
+    CHECK(resolved(joined, true) == "<w:body " + ns + "><w:p>" + mark +
+                                    "<w:r><w:t>one </w:t></w:r><w:r><w:t>two</w:t></w:r></w:p></w:body>");
+}

@@ -20,11 +20,16 @@ std::optional<std::string> optional_attribute(pugi::xml_node n, const char* name
 
 }  // namespace
 
-CarriedData read_carried_data(const pugi::xml_document& part) {
+CarriedData read_carried_data(const pugi::xml_document& part, bool rejected) {
     CarriedData data;
-    for (pugi::xml_node n : part.document_element().children()) {
+    pugi::xml_node view = part.document_element();
+    if (pugi::xml_node old = view.child("rejected"); rejected && old) view = old;
+    for (pugi::xml_node n : view.children()) {
         std::string_view kind = local_name(n);
-        if (kind == "record") {
+        if (kind == "alias") {
+            // A redline's bookmark of NEW's under OLD's id: found by name, never by position.
+            data.ids.try_emplace(n.attribute("bookmark").as_string(), n.attribute("id").as_string());
+        } else if (kind == "record") {
             data.ids[n.attribute("bookmark").as_string()] = n.attribute("id").as_string();
             if (const char* kind_name = n.attribute("kind").as_string(); *kind_name) {
                 data.records_by_kind[kind_name].push_back(n.attribute("bookmark").as_string());

@@ -31,6 +31,15 @@ std::string all_text(pugi::xml_node root) {
     return out;
 }
 
+// Whether the body keeps bookmarks of a redline's OLD records: the redline's revisions were all
+// rejected (in Word, say) before the import.
+bool holds_old_bookmarks(pugi::xml_node root) {
+    for (pugi::xpath_node x : root.select_nodes(".//*[local-name()='bookmarkStart']")) {
+        if (std::string_view(x.node().attribute("w:name").as_string()).starts_with("_itco")) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string default_corpus_dir(const std::string& symbol) {
@@ -107,7 +116,10 @@ ImportOutcome import_docx(const std::string& bytes, const ImportOptions& options
         if (!name.starts_with("customXml/item") || name.find("/_rels/") != std::string::npos) continue;
         pugi::xml_document carried = package.xml(name);
         if (std::string_view(carried.document_element().attribute("xmlns").as_string()) == "urn:itucollab:docx:1") {
-            meta.carried = read_carried_data(carried);
+            // A redline names OLD's records apart (`_itco<n>`); a rejected one takes OLD's ids.
+            bool rejected = counts.total() > 0 ? options.revisions == RevisionMode::reject
+                                               : holds_old_bookmarks(document.document_element());
+            meta.carried = read_carried_data(carried, rejected);
             break;
         }
     }

@@ -35,8 +35,9 @@ struct CarriedData {
     [[nodiscard]] bool empty() const { return ids.empty() && entities.empty() && instruments.empty(); }
 };
 
-/// Reads the customXml part of CarriedData (root <itucollab xmlns="urn:itucollab:docx:1">).
-CarriedData read_carried_data(const pugi::xml_document& part);
+/// Reads the customXml part of CarriedData (root <itucollab xmlns="urn:itucollab:docx:1">); with
+/// `rejected`, the view a redline keeps for its rejected text (its <rejected> element), if it has one.
+CarriedData read_carried_data(const pugi::xml_document& part, bool rejected = false);
 
 /// What the package says about itself outside the body.
 struct PackageMetadata {

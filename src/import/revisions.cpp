@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -87,6 +88,13 @@ void restore_old_properties(pugi::xml_node change) {
     }
 }
 
+// Whether nothing but bookmarks is left of a paragraph's content.
+bool only_bookmarks(const std::vector<pugi::xml_node>& content) {
+    return std::all_of(content.begin(), content.end(), [](pugi::xml_node c) {
+        return c.type() != pugi::node_element || named(c, "w:bookmarkStart") || named(c, "w:bookmarkEnd");
+    });
+}
+
 enum class Action { keep, remove, unwrap };
 
 class Resolver {
@@ -121,6 +129,7 @@ public:
             for (pugi::xml_node child : p.children()) {
                 if (!named(child, "w:pPr")) content.push_back(child);
             }
+            if (only_bookmarks(content)) continue;  // a paragraph gone whole takes its bookmarks along
             for (pugi::xml_node child : content) {
                 if (a->second) into.insert_move_before(child, a->second);
                 else into.append_move(child);

@@ -446,6 +446,10 @@ std::vector<Part> redline_parts(const Document& old_doc, const Document& new_doc
     parse(nd, new_body.document_xml, "NEW body");
     parse(of, old_body.footnotes_xml, "OLD notes");
     parse(nf, new_body.footnotes_xml, "NEW notes");
+    // OLD's records keep their bookmarks under their own names, for an import that rejects all.
+    int offset = std::max(highest_bookmark_id(nd.document_element()), highest_bookmark_id(nf.document_element()));
+    rename_as_old(od.document_element(), offset);
+    rename_as_old(of.document_element(), offset);
 
     redline::Merger merger(options);
     pugi::xml_document notes;
@@ -475,8 +479,11 @@ std::vector<Part> redline_parts(const Document& old_doc, const Document& new_doc
     }
     std::string comments = options.summary.empty() ? std::string() : summary_comment(body, options);
 
+    pugi::xml_document new_carried, old_carried;
+    parse(new_carried, new_body.carried_xml, "NEW ids");
+    parse(old_carried, old_body.carried_xml, "OLD ids");
     BodyParts merged{serialize(document), serialize(notes), document_links.entries(), note_links.entries(),
-                     std::move(new_body.carried_xml)};
+                     redline_carried_xml(new_carried, old_carried, options.renamed)};
     return assemble_parts(new_doc, emit, {std::move(merged), std::move(running[0]), std::move(running[1]), std::move(comments)});
 }
 

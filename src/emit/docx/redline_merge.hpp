@@ -31,7 +31,7 @@ struct Token {
 struct Paragraph {
     pugi::xml_node node;
     pugi::xml_node props;                   ///< w:pPr or null
-    std::vector<pugi::xml_node> bookmarks;  ///< w:bookmarkStart/End (NEW's are kept)
+    std::vector<pugi::xml_node> bookmarks;  ///< w:bookmarkStart/End
     std::vector<Token> tokens;
     std::string signature;  ///< pPr and tokens, for matching identical paragraphs
 };
@@ -77,7 +77,7 @@ private:
     void paragraph_changed(const Paragraph& old_p, const Paragraph& new_p, pugi::xml_node out, Mark old_mark,
                            Mark new_mark, std::size_t move = 0);
     void paragraph_whole(const Paragraph& p, pugi::xml_node out, Mark mark, std::size_t move = 0);
-    pugi::xml_node start_paragraph(const Paragraph& p, pugi::xml_node out, Mark mark, bool bookmarks);
+    pugi::xml_node start_paragraph(const Paragraph& p, pugi::xml_node out, Mark mark);
     void emit_tokens(pugi::xml_node p, const std::vector<std::pair<const Token*, Mark>>& pieces);
     void move_range(pugi::xml_node p, Mark mark, std::size_t move, bool start);
 

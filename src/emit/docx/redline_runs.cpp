@@ -89,7 +89,7 @@ Paragraph Merger::take_apart(pugi::xml_node p) const {
     return out;
 }
 
-pugi::xml_node Merger::start_paragraph(const Paragraph& p, pugi::xml_node out, Mark mark, bool bookmarks) {
+pugi::xml_node Merger::start_paragraph(const Paragraph& p, pugi::xml_node out, Mark mark) {
     pugi::xml_node np = out.append_child("w:p");
     for (pugi::xml_attribute a : p.node.attributes()) np.append_attribute(a.name()) = a.value();
     pugi::xml_node props = p.props ? np.append_copy(p.props) : pugi::xml_node();
@@ -105,9 +105,8 @@ pugi::xml_node Merger::start_paragraph(const Paragraph& p, pugi::xml_node out, M
         pugi::xml_node stamped = revision(holder, mark_name(mark));
         rpr.prepend_copy(stamped);
     }
-    if (bookmarks) {
-        for (pugi::xml_node b : p.bookmarks) np.append_copy(b);
-    }
+    // OLD's bookmarks are renamed (carried.hpp): a paragraph of either side keeps its own.
+    for (pugi::xml_node b : p.bookmarks) np.append_copy(b);
     return np;
 }
 
@@ -181,8 +180,7 @@ void Merger::emit_tokens(pugi::xml_node p, const std::vector<std::pair<const Tok
 }
 
 void Merger::paragraph_whole(const Paragraph& p, pugi::xml_node out, Mark mark, std::size_t move) {
-    bool keeps_bookmarks = mark == Mark::none || mark == Mark::ins || mark == Mark::move_to;
-    pugi::xml_node np = start_paragraph(p, out, mark, keeps_bookmarks);
+    pugi::xml_node np = start_paragraph(p, out, mark);
     if (move) move_range(np, mark, move, true);
     std::vector<std::pair<const Token*, Mark>> pieces;
     for (const Token& t : p.tokens) pieces.emplace_back(&t, mark);
@@ -219,7 +217,7 @@ void Merger::paragraph_changed(const Paragraph& old_p, const Paragraph& new_p, p
         }
     }
     const Paragraph& shape = source ? old_p : new_p;
-    pugi::xml_node np = start_paragraph(shape, out, source ? old_mark : new_mark, !source);
+    pugi::xml_node np = start_paragraph(shape, out, source ? old_mark : new_mark);
     if (!source && !destination && raw(old_p.props) != raw(new_p.props)) {
         // Paragraph properties changed (a style, a number): NEW's, with OLD's in a w:pPrChange.
         pugi::xml_node props = np.child("w:pPr") ? np.child("w:pPr") : np.prepend_child("w:pPr");
