@@ -78,7 +78,7 @@ TEST_CASE("LineIndex: one long line of mixed characters, every lookup exact") {
     std::size_t characters = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (i % 997 == 0 || i + 4 >= text.size()) {
+        if (i % 997 == 0 || i < 600 || i + 4 >= text.size()) {  // short columns counted directly, long ones by blocks
             INFO("byte " << i);
             CHECK(lines.position(0, static_cast<int>(i)).column == static_cast<int>(characters) + 1);
         }

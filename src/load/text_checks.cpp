@@ -28,8 +28,12 @@ std::size_t LineIndex::code_points_before(std::size_t offset) const {
     if (k >= block_counts_.size()) {  // offset == text size, on a block boundary
         k = block_counts_.empty() ? 0 : block_counts_.size() - 1;
     }
-    std::size_t count = block_counts_.empty() ? 0 : block_counts_[k];
-    for (std::size_t i = k * block; i < offset; ++i) {
+    return (block_counts_.empty() ? 0 : block_counts_[k]) + code_points_in(k * block, offset);
+}
+
+std::size_t LineIndex::code_points_in(std::size_t from, std::size_t to) const {
+    std::size_t count = 0;
+    for (std::size_t i = from; i < to; ++i) {
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
     }
     return count;
@@ -41,7 +45,9 @@ Pos LineIndex::position(int line0, int byte_column0) const {
     if (line >= starts_.size()) return {static_cast<int>(starts_.size()), 1};
     std::size_t start = starts_[line];
     std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(std::max(0, byte_column0)));
-    return {line0 + 1, static_cast<int>(code_points_before(end) - code_points_before(start)) + 1};
+    // A column shorter than a block is counted directly: one short scan instead of two block scans.
+    std::size_t characters = end - start < block ? code_points_in(start, end) : code_points_before(end) - code_points_before(start);
+    return {line0 + 1, static_cast<int>(characters) + 1};
 }
 
 std::size_t LineIndex::offset(int line0, int byte_column0) const {

@@ -25,6 +25,7 @@ public:
 private:
     static constexpr std::size_t block = 256;
     [[nodiscard]] std::size_t code_points_before(std::size_t offset) const;
+    [[nodiscard]] std::size_t code_points_in(std::size_t from, std::size_t to) const;
 
     std::string_view text_;
     std::vector<std::size_t> starts_;
